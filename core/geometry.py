@@ -1,0 +1,100 @@
+"""Geometry: metric projection, areas, adjacency from shared boundaries, unions,
+and the schematic map drawn from label points when no boundaries are imported."""
+from __future__ import annotations
+
+from typing import Iterable
+
+import numpy as np
+import shapely
+from shapely.geometry import MultiPoint, Polygon
+
+# Albers equal-area fitted to Vietnam: areas in m², lengths in m, shapes true enough to draw.
+METRIC_CRS = ("+proj=aea +lat_0=16 +lon_0=106 +lat_1=10 +lat_2=21 +x_0=0 +y_0=0 "
+              "+datum=WGS84 +units=m +no_defs")
+MIN_SHARED_M = 20.0          # a boundary shared over less than this is a corner touch
+
+_TRANSFORMER = None
+
+
+def _transformer():
+    global _TRANSFORMER
+    if _TRANSFORMER is None:
+        from pyproj import Transformer
+        _TRANSFORMER = Transformer.from_crs("EPSG:4326", METRIC_CRS, always_xy=True)
+    return _TRANSFORMER
+
+
+def to_metric(geoms: Iterable) -> np.ndarray:
+    """Project WGS84 (lon/lat) geometries to the metric CRS."""
+    arr = np.asarray(list(geoms), dtype=object)
+    if arr.size == 0:
+        return arr
+    t = _transformer()
+    return shapely.transform(arr, lambda xy: np.column_stack(t.transform(xy[:, 0], xy[:, 1])))
+
+
+def lonlat_to_metric(lon: float, lat: float) -> tuple[float, float]:
+    return _transformer().transform(lon, lat)
+
+
+def areas_km2(metric_geoms: np.ndarray) -> np.ndarray:
+    return shapely.area(metric_geoms) / 1e6
+
+
+def adjacency_from_geometries(codes: list[str], metric_geoms: np.ndarray,
+                              tolerance_m: float = 0.0,
+                              min_shared_m: float = MIN_SHARED_M) -> dict[tuple[str, str], float]:
+    """Pairs of units sharing a boundary longer than ``min_shared_m`` → shared length (m).
+
+    With ``tolerance_m`` > 0 (polygons simplified one by one, leaving gaps and
+    overlaps), boundaries closer than the tolerance count as shared: the length
+    is measured on one boundary inside the other polygon grown by the tolerance.
+    """
+    geoms = np.asarray(metric_geoms, dtype=object)
+    tree = shapely.STRtree(geoms)
+    query = shapely.buffer(geoms, tolerance_m) if tolerance_m > 0 else geoms
+    left, right = tree.query(query, predicate="intersects")
+    keep = left < right
+    left, right = left[keep], right[keep]
+    if left.size == 0:
+        return {}
+    bounds = shapely.boundary(geoms)
+    if tolerance_m > 0:
+        shared = shapely.intersection(bounds[left], shapely.buffer(geoms[right], tolerance_m))
+        # Count the overlap of both boundaries with each other's grown polygon; take the smaller.
+        shared_b = shapely.intersection(bounds[right], shapely.buffer(geoms[left], tolerance_m))
+        lengths = np.minimum(shapely.length(shared), shapely.length(shared_b))
+    else:
+        shared = shapely.intersection(bounds[left], bounds[right])
+        lengths = shapely.length(shared)
+    out: dict[tuple[str, str], float] = {}
+    for i, j, length in zip(left, right, lengths):
+        if length >= min_shared_m:
+            a, b = codes[i], codes[j]
+            out[(a, b) if a < b else (b, a)] = float(length)
+    return out
+
+
+def union(geoms: Iterable) -> object:
+    return shapely.union_all(np.asarray(list(geoms), dtype=object))
+
+
+def schematic_cells(points: dict[str, tuple[float, float]], margin_m: float = 1500.0) -> dict[str, Polygon]:
+    """Voronoi cells of metric label points, clipped to their buffered convex hull.
+
+    A schematic only: it shows which unit lies where, not its true shape or area.
+    """
+    codes = list(points)
+    if not codes:
+        return {}
+    pts = MultiPoint([points[c] for c in codes])
+    hull = pts.convex_hull.buffer(margin_m, join_style="round")
+    cells = shapely.voronoi_polygons(pts, extend_to=hull)
+    out: dict[str, Polygon] = {}
+    for cell in shapely.get_parts(cells):
+        clipped = cell.intersection(hull)
+        for code in codes:
+            if code not in out and clipped.contains(shapely.Point(points[code])):
+                out[code] = clipped
+                break
+    return out

@@ -1,0 +1,1 @@
+"""The Qt application: adapts ``core`` objects to windows, models and scenes."""
