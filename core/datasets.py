@@ -37,6 +37,7 @@ def unit_from_row(row: dict, where: str) -> Unit:
         province=nfc(row.get("province") or ""), district=nfc(row.get("district") or ""),
         label_lat=_float_or_none(str(row.get("label_lat") or "")),
         label_lon=_float_or_none(str(row.get("label_lon") or "")),
+        classification_defaulted=str(row.get("classification_defaulted") or "0").strip() in ("1", "True", "true"),
     )
 
 

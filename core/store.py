@@ -20,12 +20,13 @@ from .scenario import Scenario, ScenarioError, now_iso
 from .scenario_io import from_dict, read_scenario_file, to_dict
 
 APP_ID = "sapxep-dvhc"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 UNIT_COLUMNS = ("code", "name", "kind", "terrain", "urban_class", "parent", "border", "province",
                 "district", "population", "population_source", "population_date", "area_km2",
-                "area_basis", "area_source", "area_date", "label_lat", "label_lon")
+                "area_basis", "area_source", "area_date", "label_lat", "label_lon",
+                "classification_defaulted")
 
 
 class ProjectError(Exception):
@@ -47,10 +48,13 @@ class ConflictError(ProjectError):
                          f"(loaded version {ours}, database version {theirs})")
 
 
-def check_file(path: Path) -> None:
-    """Refuse, without writing, a file that is not a project database of ours."""
+def check_file(path: Path) -> int | None:
+    """Refuse, without writing, a file that is not a project database of ours.
+
+    Returns the file's schema version (None when the file does not exist yet).
+    """
     if not path.exists():
-        return
+        return None
     size = path.stat().st_size
     if size == 0:
         raise ProjectError(f"{path}: the file is empty (0 bytes), not a project database")
@@ -77,6 +81,51 @@ def check_file(path: Path) -> None:
     if version > SCHEMA_VERSION:
         raise ProjectError(f"{path}: written by a newer version of the tool (schema {version}; "
                            f"this version reads up to {SCHEMA_VERSION}); update the tool to open it")
+    if version < 1:
+        raise ProjectError(f"{path}: unknown schema version {meta.get('schema_version')!r}")
+    return version
+
+
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    # Units imported without a classification column carry a visible warning.
+    conn.execute("alter table units add column classification_defaulted integer default 0")
+
+
+MIGRATIONS = {1: _migrate_1_to_2}
+
+
+def backup_copy(path: Path, label: str) -> Path:
+    """A consistent copy of the database beside it (includes what is in the WAL)."""
+    from datetime import datetime
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix or '.sqlite'}")
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def migrate(path: Path, version: int) -> Path:
+    """Bring an older project database up to SCHEMA_VERSION after writing a backup copy."""
+    backup = backup_copy(path, f"backup-schema{version}")
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("begin immediate")
+        for v in range(version, SCHEMA_VERSION):
+            MIGRATIONS[v](conn)
+        conn.execute("update meta set value = ? where key = 'schema_version'", [str(SCHEMA_VERSION)])
+        conn.execute("commit")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("rollback")
+        raise
+    finally:
+        conn.close()
+    return backup
 
 
 class Project:
@@ -84,8 +133,11 @@ class Project:
 
     def __init__(self, path: Path, seed_from: Path = DEFAULT_DATASET) -> None:
         self.path = Path(path)
-        check_file(self.path)
-        new = not self.path.exists()
+        version = check_file(self.path)
+        self.migrated_backup: Path | None = None
+        if version is not None and version < SCHEMA_VERSION:
+            self.migrated_backup = migrate(self.path, version)
+        new = version is None
         if new:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite_utils.Database(self.path)
@@ -109,7 +161,8 @@ class Project:
         with self.db.conn:
             self.db["meta"].create({"key": str, "value": str}, pk="key")
             self.db["units"].create({c: (float if c in ("population", "area_km2", "label_lat", "label_lon")
-                                         else int if c == "border" else str) for c in UNIT_COLUMNS}, pk="code")
+                                         else int if c in ("border", "classification_defaulted") else str)
+                                     for c in UNIT_COLUMNS}, pk="code")
             self.db["adjacency"].create({"code_a": str, "code_b": str, "shared_m": float},
                                         pk=("code_a", "code_b"))
             self.db["geometries"].create({"code": str, "wkb": bytes, "area_km2": float}, pk="code")
@@ -138,6 +191,7 @@ class Project:
                 "population_date": u.population.date, "area_km2": u.area.value,
                 "area_basis": u.area.basis, "area_source": u.area.source, "area_date": u.area.date,
                 "label_lat": u.label_lat, "label_lon": u.label_lon,
+                "classification_defaulted": int(u.classification_defaulted),
             })
         self.db["units"].delete_where()
         self.db["units"].insert_all(rows, batch_size=2000)
