@@ -101,15 +101,17 @@ class Scenario:
             where = f"group {i + 1} ({group.name})"
             if len(group.members) < 2:
                 found.append(f"{where}: a merged unit needs at least two members")
+            in_group: set[str] = set()
             for code in group.members:
                 if code not in dataset.units:
                     found.append(f"{where}: unknown unit code {code}")
+                elif code in in_group:
+                    found.append(f"{where}: unit {code} is listed twice")
                 elif code in seen:
                     found.append(f"{where}: unit {code} is already in group {seen[code]}")
                 else:
                     seen[code] = group.name
-            if len(set(group.members)) != len(group.members) and not any("already" in p for p in found):
-                found.append(f"{where}: a unit is listed twice")
+                in_group.add(code)
             if group.seat and group.seat not in group.members:
                 found.append(f"{where}: the seat {group.seat} is not a member")
             if group.kind is not None and group.kind not in KINDS:

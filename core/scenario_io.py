@@ -148,6 +148,8 @@ def read_scenario_file(path: str | os.PathLike, dataset: Dataset | None = None) 
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ScenarioError(f"{path.name}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise ScenarioError(f"{path.name}: the JSON is nested too deeply to be a scenario") from None
     scenario = from_dict(data, dataset)
     # A file from another office is a new scenario here, with its own id.
     return scenario
