@@ -52,17 +52,18 @@ def adjacency_from_geometries(codes: list[str], metric_geoms: np.ndarray,
     """
     geoms = np.asarray(metric_geoms, dtype=object)
     tree = shapely.STRtree(geoms)
-    query = shapely.buffer(geoms, tolerance_m) if tolerance_m > 0 else geoms
-    left, right = tree.query(query, predicate="intersects")
+    # Each polygon is grown once (not once per candidate pair): same result, a few times faster.
+    grown = shapely.buffer(geoms, tolerance_m) if tolerance_m > 0 else geoms
+    left, right = tree.query(grown, predicate="intersects")
     keep = left < right
     left, right = left[keep], right[keep]
     if left.size == 0:
         return {}
     bounds = shapely.boundary(geoms)
     if tolerance_m > 0:
-        shared = shapely.intersection(bounds[left], shapely.buffer(geoms[right], tolerance_m))
+        shared = shapely.intersection(bounds[left], grown[right])
         # Count the overlap of both boundaries with each other's grown polygon; take the smaller.
-        shared_b = shapely.intersection(bounds[right], shapely.buffer(geoms[left], tolerance_m))
+        shared_b = shapely.intersection(bounds[right], grown[left])
         lengths = np.minimum(shapely.length(shared), shapely.length(shared_b))
     else:
         shared = shapely.intersection(bounds[left], bounds[right])
