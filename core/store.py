@@ -131,7 +131,8 @@ def migrate(path: Path, version: int) -> Path:
 class Project:
     """An open project database."""
 
-    def __init__(self, path: Path, seed_from: Path = DEFAULT_DATASET) -> None:
+    def __init__(self, path: Path, seed_from: Path = DEFAULT_DATASET,
+                 dataset: Dataset | None = None) -> None:
         self.path = Path(path)
         version = check_file(self.path)
         self.migrated_backup: Path | None = None
@@ -146,18 +147,42 @@ class Project:
         self.db.execute("pragma busy_timeout=5000")
         if new:
             try:
-                self._create(seed_from)
+                self._create(seed_from, dataset)
             except BaseException:
-                self.db.close()
-                for suffix in ("", "-wal", "-shm"):
-                    Path(str(self.path) + suffix).unlink(missing_ok=True)
+                self._discard()
                 raise
         self._dataset: Dataset | None = None
         self._geometries = None
 
     # ----- creation ------------------------------------------------------
-    def _create(self, seed_from: Path) -> None:
-        dataset = load_dataset(seed_from)
+    @classmethod
+    def create_from(cls, path: Path | str, dataset: Dataset, wkb_by_code: dict[str, bytes] | None = None,
+                    area_by_code: dict[str, float] | None = None,
+                    adjacency: dict[tuple[str, str], float] | None = None) -> "Project":
+        """A new project holding ``dataset`` (e.g. a national import) and its boundaries.
+
+        Refuses an existing file; on any error no file is left behind. No seed scenario.
+        """
+        path = Path(path)
+        if path.exists():
+            raise ProjectError(f"{path}: the file already exists; a new project needs a new file")
+        project = cls(path, dataset=dataset)
+        try:
+            if wkb_by_code:
+                project.store_boundaries(wkb_by_code, area_by_code or {}, adjacency or {})
+        except BaseException:
+            project._discard()
+            raise
+        return project
+
+    def _discard(self) -> None:
+        """Close and delete a database this object has just created."""
+        self.db.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+
+    def _create(self, seed_from: Path, given: Dataset | None = None) -> None:
+        dataset = given if given is not None else load_dataset(seed_from)
         with self.db.conn:
             self.db["meta"].create({"key": str, "value": str}, pk="key")
             self.db["units"].create({c: (float if c in ("population", "area_km2", "label_lat", "label_lon")
@@ -176,7 +201,7 @@ class Project:
                 {"key": "schema_version", "value": str(SCHEMA_VERSION)},
                 {"key": "created", "value": now_iso()},
             ], replace=True)
-            for path in seed_scenario_files(seed_from):
+            for path in (seed_scenario_files(seed_from) if given is None else []):
                 scenario = read_scenario_file(path, dataset)
                 self._insert_scenario(scenario)
 
