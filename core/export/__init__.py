@@ -1,0 +1,68 @@
+"""Export a scenario summary for the đề án dossier: PDF, XLSX, CSV, GeoPackage, GeoJSON.
+
+``export_scenario(project, scenario, path, rules=None)`` chooses the format by the
+file extension, writes to a temporary file beside the target and moves it into
+place, so a failure never leaves a half-written file.
+"""
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from ..evaluation import ScenarioResult, evaluate
+from ..rules import RuleSet, get_rule_set
+from ..scenario import Scenario
+from .dossier import Dossier, build_dossier
+from .files import ExportError, atomic_path
+from .mapdata import scenario_shapes
+
+FORMATS = {".pdf": "PDF", ".xlsx": "Excel (XLSX)", ".csv": "CSV (bảng đơn vị cũ → mới)",
+           ".gpkg": "GeoPackage", ".geojson": "GeoJSON"}
+
+
+class UnsupportedFormat(ExportError):
+    def __init__(self, path: str | os.PathLike) -> None:
+        suffix = Path(path).suffix or "(no extension)"
+        hint = " (a scenario file: use export-scenario)" if suffix.lower() == ".json" else ""
+        super().__init__(f"{path}: cannot export to {suffix}{hint}; supported: {', '.join(FORMATS)}")
+
+
+def format_of(path: str | os.PathLike) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise UnsupportedFormat(path)
+    return suffix
+
+
+def export_result(project, result: ScenarioResult, path: str | os.PathLike,
+                  today: date | None = None) -> Dossier:
+    """Write ``result`` (an evaluated scenario of ``project``) to ``path``; returns what was written."""
+    suffix = format_of(path)
+    dataset = project.dataset
+    dossier = build_dossier(dataset, result, today)
+    with atomic_path(path) as tmp:
+        if suffix == ".pdf":
+            from .pdf import write_pdf
+            write_pdf(tmp, dossier, dataset, result, scenario_shapes(dataset, result, project.geometries()))
+        elif suffix == ".xlsx":
+            from .xlsx import write_xlsx
+            write_xlsx(tmp, dossier)
+        elif suffix == ".csv":
+            from .csvfile import write_csv
+            write_csv(tmp, dossier)
+        else:
+            from .geo import write_geo
+            write_geo(tmp, dossier, scenario_shapes(dataset, result, project.geometries()))
+    return dossier
+
+
+def export_scenario(project, scenario: Scenario, path: str | os.PathLike,
+                    rules: str | RuleSet | None = None, today: date | None = None) -> Dossier:
+    """Evaluate ``scenario`` (under its own rule set, or ``rules``) and export it to ``path``."""
+    format_of(path)
+    rule_set = get_rule_set(rules) if isinstance(rules, str) else rules or get_rule_set(scenario.rules)
+    return export_result(project, evaluate(project.dataset, rule_set, scenario), path, today)
+
+
+__all__ = ["FORMATS", "ExportError", "UnsupportedFormat", "export_scenario", "export_result", "format_of"]

@@ -1,0 +1,29 @@
+"""The old → new unit table as CSV, UTF-8 with BOM so Excel shows the diacritics."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from ..wording import kind_label
+from .dossier import Dossier
+from .files import safe_cell
+
+HEADERS = ["STT", "Mã ĐVHC cũ", "Loại cũ", "Tên đơn vị cũ", "Đơn vị sau sắp xếp", "Thay đổi",
+           "Diện tích tự nhiên (km²)", "Quy mô dân số (người)"]
+
+
+def old_new_csv(d: Dossier) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    for r in d.before:
+        # Figures keep a dot decimal so every spreadsheet reads them as numbers.
+        writer.writerow([safe_cell(v) for v in (r.stt, r.code, kind_label(r.kind), r.name, r.new_name,
+                                                "Nhập" if r.merged else "Giữ nguyên",
+                                                f"{r.area_km2:.3f}", f"{r.population:.0f}")])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def write_csv(path: Path, d: Dossier) -> None:
+    path.write_bytes(old_new_csv(d))

@@ -1,0 +1,277 @@
+"""The content of a scenario summary, once, for every export format.
+
+``build_dossier(dataset, result)`` gathers what the đề án's tables hold: the units
+before (with % of standard and whether the law requires them to merge), the
+units after (members, sums, seat, neighbours after the merger), the old → new
+table, exemptions, unresolved must-merge units, findings and the Standing
+Committee's sentences. Values stay numbers here; each writer formats them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..evaluation import GroupResult, ScenarioResult
+from ..model import Dataset
+from ..numbers import fmt_pct
+from ..text import fold
+from ..wording import SEVERITY, criterion_text, kind_label, pick, verdict_label
+from .narrative import merger_paragraph, unit_with_kind
+
+SOURCE_WHAT_VI = {
+    "unit list and GSO codes": "Danh mục, mã đơn vị hành chính",
+    "population": "Quy mô dân số",
+    "natural area (official)": "Diện tích tự nhiên (số liệu chính thức)",
+    "natural area (approximate)": "Diện tích tự nhiên (xấp xỉ, tính từ bản đồ ranh giới)",
+    "adjacency": "Quan hệ giáp ranh",
+    "2019 plan": "Phương án năm 2019",
+}
+
+
+def vn_date(iso: str) -> str:
+    """'2019-04-01' → '01/04/2019'; a bare year or other text is kept as it is."""
+    parts = iso.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        return f"{parts[2]}/{parts[1]}/{parts[0]}"
+    return iso
+
+
+@dataclass
+class BeforeRow:
+    stt: int
+    code: str
+    name: str
+    kind: str
+    area_km2: float
+    area_approximate: bool
+    area_pct: float
+    population: float
+    population_pct: float
+    must_merge: bool
+    criteria: str
+    exemption: str | None
+    new_name: str           # the unit it belongs to after the merger, with its kind
+    merged: bool
+    note: str
+
+
+@dataclass
+class AfterRow:
+    stt: int
+    name: str
+    kind: str
+    merged: bool
+    member_codes: list[str]
+    member_names: list[str]
+    area_km2: float
+    area_pct: float
+    population: float
+    population_pct: float
+    seat: str
+    neighbours: list[str]   # "xã An Phước", names after the merger
+    verdict: str | None     # merged units only
+    note: str
+    group: GroupResult | None = None
+
+
+@dataclass
+class Dossier:
+    title: str
+    scenario_name: str
+    description: str
+    province: str
+    district: str
+    rules_id: str
+    rules_title: str
+    citation: str
+    standards_source: str
+    sources: list[tuple[str, str, str]]          # (what, source, date dd/mm/yyyy)
+    reference_date: str
+    made_on: str
+    verdict: str
+    verdict_text: str
+    before: list[BeforeRow]
+    after: list[AfterRow]
+    units_before: int
+    units_after: int
+    reduction: int
+    reduction_pct: float
+    kinds_before: dict[str, int]
+    kinds_after: dict[str, int]
+    unresolved: list[BeforeRow]
+    exemptions: list[tuple[str, str, str]]       # (code, name with kind, reason)
+    findings: list[tuple[str, str, str]]         # (new unit, severity label, text)
+    paragraphs: list[tuple[str, str]]            # (new unit, the Standing Committee's words)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def total_area(self) -> float:
+        return sum(r.area_km2 for r in self.before)
+
+    @property
+    def total_population(self) -> float:
+        return sum(r.population for r in self.before)
+
+
+def _after_units(dataset: Dataset, result: ScenarioResult) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """code → key of its unit after the merger; key → (name, kind)."""
+    key_of: dict[str, str] = {}
+    info: dict[str, tuple[str, str]] = {}
+    for g in result.groups:
+        key = "g:" + g.group.id
+        info[key] = (g.group.name, g.kind)
+        for code in g.group.members:
+            key_of[code] = key
+    for code, unit in dataset.units.items():
+        if code not in key_of:
+            key_of[code] = code
+            info[code] = (unit.name, unit.kind)
+    return key_of, info
+
+
+def _neighbours_after(dataset: Dataset, members: list[str], key_of: dict[str, str],
+                      info: dict[str, tuple[str, str]]) -> list[str]:
+    own = {key_of[c] for c in members}
+    keys = {key_of[n] for c in members for n in dataset.neighbours(c)} - own
+    ordered = sorted(keys, key=lambda k: fold(info[k][0]))
+    return [unit_with_kind(info[k][1], info[k][0]) for k in ordered]
+
+
+def _before_rows(dataset: Dataset, result: ScenarioResult, key_of, info) -> list[BeforeRow]:
+    rows = []
+    for i, (code, ur) in enumerate(result.units.items(), 1):
+        new_name, new_kind = info[key_of[code]]
+        merged = key_of[code] != code
+        notes = []
+        if merged:
+            notes.append(f"Nhập vào {unit_with_kind(new_kind, new_name)}")
+        if ur.exemption:
+            notes.append(f"Được miễn sắp xếp: {ur.exemption}")
+        if ur.unresolved:
+            notes.append("Thuộc diện phải sắp xếp nhưng chưa được sắp xếp")
+        if ur.unit.area.approximate and not ur.area_overridden:
+            notes.append("Diện tích xấp xỉ (tính từ bản đồ)")
+        if ur.population_overridden or ur.area_overridden:
+            notes.append(f"Số liệu điều chỉnh, nguồn: {ur.override_source}")
+        rows.append(BeforeRow(
+            i, code, ur.unit.name, ur.unit.kind, ur.area_km2,
+            ur.unit.area.approximate and not ur.area_overridden, ur.area_pct, ur.population,
+            ur.population_pct, ur.must_merge, "; ".join(criterion_text(c) for c in ur.criteria),
+            ur.exemption, unit_with_kind(new_kind, new_name), merged, "; ".join(notes)))
+    return rows
+
+
+def _shortfall(g: GroupResult) -> str:
+    """Which post-merger requirement is not reached, with the figures."""
+    req, out = g.requirement, []
+    if req.exempt:
+        return ""
+    if g.area_km2 < req.area_km2 - 1e-9:
+        out.append(f"diện tích đạt {fmt_pct(g.area_pct)}, yêu cầu {fmt_pct(req.area_pct)}")
+    if g.population < req.population - 1e-9:
+        out.append(f"dân số đạt {fmt_pct(g.population_pct)}, yêu cầu {fmt_pct(req.population_pct)}")
+    return "; ".join(out)
+
+
+def _group_note(g: GroupResult) -> str:
+    note = verdict_label(g.verdict)
+    short = _shortfall(g)
+    if short:
+        note += f" ({short})"
+    if g.exception:
+        reason = f" – {g.exception['reason']}" if g.exception.get("reason") else ""
+        note += f": {pick(g.exception['text'])}{reason}"
+    if not g.contiguous:
+        note += "; các đơn vị không liền kề"
+    if g.name_clashes:
+        note += "; trùng tên với " + ", ".join(g.name_clashes)
+    return note
+
+
+def _after_rows(dataset: Dataset, result: ScenarioResult, key_of, info) -> list[AfterRow]:
+    rows: list[AfterRow] = []
+    names = {c: u.name for c, u in dataset.units.items()}
+    groups = {"g:" + g.group.id: g for g in result.groups}
+    seen: set[str] = set()
+    # The đề án lists the new units in the order of the old list, each where its first member stood.
+    for code in dataset.units:
+        key = key_of[code]
+        if key in seen:
+            continue
+        seen.add(key)
+        name, kind = info[key]
+        g = groups.get(key)
+        if g is not None:
+            members = list(g.group.members)
+            seat = names.get(g.group.seat, "")
+            rows.append(AfterRow(len(rows) + 1, name, kind, True, members, [names[c] for c in members],
+                                 g.area_km2, g.area_pct, g.population, g.population_pct, seat,
+                                 _neighbours_after(dataset, members, key_of, info), g.verdict,
+                                 _group_note(g), g))
+        else:
+            ur = result.units[code]
+            rows.append(AfterRow(len(rows) + 1, name, kind, False, [code], [name], ur.area_km2,
+                                 ur.area_pct, ur.population, ur.population_pct, name,
+                                 _neighbours_after(dataset, [code], key_of, info), None,
+                                 "; ".join(n for n in ("Được miễn sắp xếp" if ur.exemption else "",
+                                                       "Thuộc diện phải sắp xếp, chưa sắp xếp"
+                                                       if ur.unresolved else "") if n)))
+    return rows
+
+
+def _kinds(kinds: list[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for k in kinds:
+        out[k] = out.get(k, 0) + 1
+    return out
+
+
+def build_dossier(dataset: Dataset, result: ScenarioResult, today: date | None = None) -> Dossier:
+    key_of, info = _after_units(dataset, result)
+    before = _before_rows(dataset, result, key_of, info)
+    after = _after_rows(dataset, result, key_of, info)
+    meta = dataset.meta or {}
+    sources = [(s.get("what_vi") or SOURCE_WHAT_VI.get(s.get("what", ""), s.get("what", "")),
+                s.get("source_vi") or s.get("source", ""), vn_date(str(s.get("date", ""))))
+               for s in meta.get("sources", [])]
+    by_code = {r.code: r for r in before}
+    s = result.scenario
+    findings = [(unit_with_kind(g.kind, g.group.name), SEVERITY["vi"].get(f.severity, f.severity), f.text("vi"))
+                for g in result.groups for f in g.findings]
+    paragraphs = [(unit_with_kind(r.kind, r.name), merger_paragraph(dataset, result, r.group, r.neighbours))
+                  for r in after if r.group is not None]
+    notes = []
+    if any(r.area_approximate for r in before):
+        notes.append("Diện tích ghi “xấp xỉ” được tính từ bản đồ ranh giới, không phải diện tích tự nhiên "
+                     "chính thức; cần thay bằng số liệu kiểm kê đất đai trước khi trình.")
+    if result.rules.uncertain:
+        notes.append(f"Một số trích dẫn điều, khoản hoặc mức tiêu chuẩn của bộ quy tắc {result.rules.id} "
+                     "được đánh dấu chưa đối chiếu đầy đủ với toàn văn (xem lệnh “rules”); "
+                     "cần kiểm tra lại trước khi trình.")
+    return Dossier(
+        title="PHƯƠNG ÁN SẮP XẾP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ",
+        scenario_name=s.name, description=s.description,
+        province=meta.get("province", ""), district=meta.get("district", ""),
+        rules_id=result.rules.id, rules_title=pick(result.rules.title), citation=result.rules.citation,
+        standards_source=result.rules.standards_source, sources=sources,
+        reference_date=vn_date(str(meta.get("reference_date", ""))),
+        made_on=(today or date.today()).strftime("%d/%m/%Y"),
+        verdict=result.verdict, verdict_text=verdict_label(result.verdict),
+        before=before, after=after, units_before=result.units_before, units_after=result.units_after,
+        reduction=result.reduction, reduction_pct=result.reduction_pct,
+        kinds_before=_kinds([r.kind for r in before]), kinds_after=_kinds([r.kind for r in after]),
+        unresolved=[by_code[c] for c in result.unresolved],
+        exemptions=[(c, unit_with_kind(dataset.units[c].kind, dataset.units[c].name), reason)
+                    for c, reason in s.exemptions.items() if c in dataset.units],
+        findings=findings, paragraphs=paragraphs, notes=notes)
+
+
+def in_sentence(name: str) -> str:
+    """'Huyện Châu Thành' → 'huyện Châu Thành' (only the first letter: names keep their capitals)."""
+    return name[:1].lower() + name[1:]
+
+
+def kinds_text(kinds: dict[str, int]) -> str:
+    """{'thi_tran': 1, 'xa': 18} → '1 thị trấn, 18 xã' (in the order the law lists them)."""
+    order = ("phuong", "thi_tran", "xa")
+    return ", ".join(f"{kinds[k]} {kind_label(k)}" for k in order if kinds.get(k))

@@ -1,0 +1,67 @@
+"""Safe writing of export files: a temporary file beside the target, moved into place.
+
+A failure at any point leaves the target as it was (absent or the previous
+version) and removes the temporary file, including SQLite side files of a
+GeoPackage.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportError(Exception):
+    """An export cannot be written; the message says why."""
+
+
+def check_target(path: str | os.PathLike) -> Path:
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"{target}: the folder {folder} does not exist")
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder; give a file name")
+    return target
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        try:
+            os.unlink(str(path) + suffix)
+        except OSError:
+            pass
+
+
+@contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """Yield a temporary path (same folder, same extension); on success move it onto ``path``."""
+    target = check_target(path)
+    tmp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.tmp{target.suffix}")
+    try:
+        yield tmp
+        if not tmp.exists():
+            raise ExportError(f"{target}: the writer produced no file")
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        _remove(tmp)
+        raise
+    finally:
+        for suffix in ("-journal", "-wal", "-shm"):
+            try:
+                os.unlink(str(tmp) + suffix)
+            except OSError:
+                pass
+
+
+def safe_cell(value: object) -> object:
+    """Text a spreadsheet would run as a formula gets an apostrophe in front; numbers pass."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
