@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import cli_national
 from .boundaries import BoundaryError, import_boundaries
 from .evaluation import evaluate, evaluate_unit
 from .model import DataError
@@ -18,6 +19,7 @@ from .wording import pick
 
 COMMANDS = ("units", "rules", "scenarios", "check", "import-scenario", "export-scenario",
             "import-boundaries")
+COMMANDS += cli_national.COMMANDS
 
 
 class CliError(Exception):
@@ -62,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--name-field", help="field holding the unit name")
     s.add_argument("--tolerance", type=float, default=0.0, help="snapping tolerance for adjacency, metres")
     s.add_argument("--json", action="store_true")
+    cli_national.add_commands(sub)
     return p
 
 
@@ -178,6 +181,7 @@ def cmd_import_boundaries(args, project) -> None:
 HANDLERS = {"units": cmd_units, "scenarios": cmd_scenarios, "check": cmd_check,
             "import-scenario": cmd_import_scenario, "export-scenario": cmd_export_scenario,
             "import-boundaries": cmd_import_boundaries}
+HANDLERS.update(cli_national.HANDLERS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "rules":
             cmd_rules(args, None)
+            return 0
+        if cli_national.run(args) is not None:
             return 0
         project = open_project(args.db)
         try:

@@ -14,13 +14,13 @@ from dataclasses import asdict
 
 import shapely
 
-from .model import Unit
+from .model import DataError, Unit
 from .name_match import BY_HAND, Place, suggestions
 from .scenario import now_iso
 from .stats_table import StatsRow, StatsTable
 
 
-class MatchError(ValueError):
+class MatchError(DataError):
     """A by-hand pairing cannot be made; nothing was changed."""
 
 
