@@ -9,6 +9,7 @@ from pathlib import Path
 from . import cli_national
 from .boundaries import BoundaryError, import_boundaries
 from .evaluation import evaluate, evaluate_unit
+from .export.files import ExportError
 from .model import DataError
 from .report_text import scenario_json, scenario_text, unit_json, units_text
 from .rules import UnknownRuleSet, all_rule_sets, get_rule_set
@@ -18,7 +19,7 @@ from .store import ProjectError, open_project
 from .wording import pick
 
 COMMANDS = ("units", "rules", "scenarios", "check", "import-scenario", "export-scenario",
-            "import-boundaries")
+            "import-boundaries", "export", "compare")
 COMMANDS += cli_national.COMMANDS
 
 
@@ -56,6 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("export-scenario", help="write a scenario to a JSON file")
     s.add_argument("scenario")
     s.add_argument("--to", required=True, help="target .json file")
+
+    s = sub.add_parser("export", help="write a scenario summary: .pdf .xlsx .csv .gpkg .geojson")
+    s.add_argument("scenario")
+    s.add_argument("--to", required=True, help="target file; the extension chooses the format")
+    s.add_argument("--rules", help="judge under another rule set than the scenario's")
+
+    s = sub.add_parser("compare", help="compare two or more scenarios side by side")
+    s.add_argument("scenarios", nargs="+", metavar="SCENARIO")
+    s.add_argument("--rules", help="judge every scenario under this rule set")
+    s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("import-boundaries", help="import a boundary layer (GeoPackage, Shapefile, GeoJSON)")
     s.add_argument("file")
@@ -178,7 +189,31 @@ def cmd_import_boundaries(args, project) -> None:
               f"{item['computed_km2']:.3f} km² ({item['difference_pct']:+.1f} %)")
 
 
-HANDLERS = {"units": cmd_units, "scenarios": cmd_scenarios, "check": cmd_check,
+def cmd_export(args, project) -> None:
+    from .export import FORMATS, export_scenario, format_of
+    suffix = format_of(args.to)              # an unsupported name fails before any work
+    scenario = project.get_scenario(args.scenario)
+    rules = get_rule_set(args.rules) if args.rules else None
+    dossier = export_scenario(project, scenario, args.to, rules)
+    print(f"Đã ghi {FORMATS[suffix]} của phương án “{scenario.name}” ({dossier.rules_id}) vào {args.to}")
+
+
+def cmd_compare(args, project) -> None:
+    from .compare import LABELS, compare
+    from .compare_text import comparison_json, comparison_text
+    if len(args.scenarios) < 2:
+        raise CliError("compare needs at least two scenarios")
+    if len(args.scenarios) > len(LABELS):
+        raise CliError(f"compare takes at most {len(LABELS)} scenarios")
+    scenarios = [project.get_scenario(ref) for ref in args.scenarios]
+    comp = compare(project.dataset, scenarios, get_rule_set(args.rules) if args.rules else None)
+    if args.json:
+        _print_json(comparison_json(comp, args.lang))
+    else:
+        print(comparison_text(comp, args.lang))
+
+
+HANDLERS = {"export": cmd_export, "compare": cmd_compare,"units": cmd_units, "scenarios": cmd_scenarios, "check": cmd_check,
             "import-scenario": cmd_import_scenario, "export-scenario": cmd_export_scenario,
             "import-boundaries": cmd_import_boundaries}
 HANDLERS.update(cli_national.HANDLERS)
@@ -198,7 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             project.close()
         return 0
-    except (UnknownRuleSet, ProjectError, ScenarioError, BoundaryError, DataError, CliError) as exc:
+    except (UnknownRuleSet, ProjectError, ScenarioError, BoundaryError, DataError, CliError,
+            ExportError) as exc:
         print(f"Lỗi / error: {exc}", file=sys.stderr)
         return 2
     except FileNotFoundError as exc:

@@ -6,6 +6,10 @@ from .report_text import table
 from .wording import pick
 
 
+def _number(value: float | None) -> float | int | None:
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
 def comparison_json(comp: Comparison, lang: str = "vi") -> dict:
     return {
         "scenarios": [{"label": lb, "name": s.name, "id": s.id, "rules": r.rules.id,
@@ -13,7 +17,7 @@ def comparison_json(comp: Comparison, lang: str = "vi") -> dict:
                       for lb, s, r in zip(comp.labels, comp.scenarios, comp.results)],
         "rules": comp.rules_given,
         "mixed_rules": comp.mixed_rules,
-        "measures": [{"key": m.key, "label": m.label(lang), "values": list(m.values),
+        "measures": [{"key": m.key, "label": m.label(lang), "values": [_number(v) for v in m.values],
                       "text": [m.text(i, lang) for i in range(len(m.values))],
                       "better": m.better, "best": [comp.labels[i] for i in m.best]}
                      for m in comp.measures],

@@ -13,7 +13,7 @@ from datetime import date
 
 from ..evaluation import GroupResult, ScenarioResult
 from ..model import Dataset
-from ..numbers import fmt_pct
+from ..numbers import fmt_number, fmt_pct
 from ..text import fold
 from ..wording import SEVERITY, criterion_text, kind_label, pick, verdict_label
 from .narrative import merger_paragraph, unit_with_kind
@@ -149,8 +149,6 @@ def _before_rows(dataset: Dataset, result: ScenarioResult, key_of, info) -> list
             notes.append(f"Được miễn sắp xếp: {ur.exemption}")
         if ur.unresolved:
             notes.append("Thuộc diện phải sắp xếp nhưng chưa được sắp xếp")
-        if ur.unit.area.approximate and not ur.area_overridden:
-            notes.append("Diện tích xấp xỉ (tính từ bản đồ)")
         if ur.population_overridden or ur.area_overridden:
             notes.append(f"Số liệu điều chỉnh, nguồn: {ur.override_source}")
         rows.append(BeforeRow(
@@ -161,31 +159,34 @@ def _before_rows(dataset: Dataset, result: ScenarioResult, key_of, info) -> list
     return rows
 
 
+def _req(pct: float) -> str:
+    return fmt_number(pct, 0 if pct == int(pct) else 2) + " %"
+
+
 def _shortfall(g: GroupResult) -> str:
     """Which post-merger requirement is not reached, with the figures."""
     req, out = g.requirement, []
     if req.exempt:
         return ""
     if g.area_km2 < req.area_km2 - 1e-9:
-        out.append(f"diện tích đạt {fmt_pct(g.area_pct)}, yêu cầu {fmt_pct(req.area_pct)}")
+        out.append(f"diện tích {fmt_pct(g.area_pct)} < {_req(req.area_pct)}")
     if g.population < req.population - 1e-9:
-        out.append(f"dân số đạt {fmt_pct(g.population_pct)}, yêu cầu {fmt_pct(req.population_pct)}")
+        out.append(f"dân số {fmt_pct(g.population_pct)} < {_req(req.population_pct)}")
     return "; ".join(out)
 
 
 def _group_note(g: GroupResult) -> str:
-    note = verdict_label(g.verdict)
-    short = _shortfall(g)
-    if short:
-        note += f" ({short})"
+    """'Không đạt: diện tích 37,36 % < 100 %' – the verdict and why, in one cell."""
+    details = [_shortfall(g)]
     if g.exception:
         reason = f" – {g.exception['reason']}" if g.exception.get("reason") else ""
-        note += f": {pick(g.exception['text'])}{reason}"
+        details.append(f"ngoại lệ: {pick(g.exception['text'])}{reason}")
     if not g.contiguous:
-        note += "; các đơn vị không liền kề"
+        details.append("các đơn vị không liền kề")
     if g.name_clashes:
-        note += "; trùng tên với " + ", ".join(g.name_clashes)
-    return note
+        details.append("trùng tên với " + ", ".join(g.name_clashes))
+    details = [x for x in details if x]
+    return verdict_label(g.verdict) + (": " + "; ".join(details) if details else "")
 
 
 def _after_rows(dataset: Dataset, result: ScenarioResult, key_of, info) -> list[AfterRow]:

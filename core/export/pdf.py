@@ -18,6 +18,7 @@ from ..numbers import fmt_number
 from .dossier import Dossier, in_sentence, kinds_text
 from .fonts import REGULAR
 from .mapdata import SCHEMATIC, ScenarioShapes
+from .narrative import join_vi, unit_with_kind
 from .pdf_map import SCHEMATIC_NOTE, scenario_drawing
 from .pdf_tables import (STYLES, after_table, before_table, esc, grid_table, groups_overview, old_new_table,
                          p, rich)
@@ -132,7 +133,9 @@ def _map_section(d: Dossier, dataset, result, shapes: ScenarioShapes, width: flo
     for r in d.after:
         if r.merged and r.group is not None:
             colour = _legend_colour(result, r.group.group.members)
-            legend_rows.append(["", p(f"{r.name}: nhập {', '.join(r.member_names)}")])
+            members = join_vi([unit_with_kind(dataset.units[c].kind, dataset.units[c].name) for c in r.member_codes])
+            legend_rows.append(["", p(f"{unit_with_kind(r.kind, r.name).capitalize()[:1]}"
+                                      f"{unit_with_kind(r.kind, r.name)[1:]}: nhập {members}")])
             legend_rows[-1].append(colour)
     legend = Table([[a, b] for a, b, _ in legend_rows] or [["", p("Phương án không nhập đơn vị nào.")]],
                    colWidths=[8 * mm, width - 8 * mm])
@@ -173,34 +176,38 @@ def _legend_colour(result, members: list[str]) -> str:
 
 def _tables(d: Dossier) -> list:
     return [NextPageTemplate("landscape"), PageBreak(),
-            rich("IV. BẢNG 1 – ĐƠN VỊ HÀNH CHÍNH CẤP XÃ TRƯỚC SẮP XẾP", "h1"),
+            rich("V. BẢNG 1 – ĐƠN VỊ HÀNH CHÍNH CẤP XÃ TRƯỚC SẮP XẾP", "h1"),
             p("Diện tích tính bằng km², dân số bằng người; % là tỷ lệ so với tiêu chuẩn của loại đơn vị. "
               f"Tiêu chuẩn: {d.standards_source}. "
               "Dấu * : diện tích xấp xỉ tính từ bản đồ; x : thuộc diện phải sắp xếp.", "small"),
             Spacer(1, 3), before_table(d), CondPageBreak(70 * mm),
-            rich("V. BẢNG 2 – ĐƠN VỊ HÀNH CHÍNH CẤP XÃ SAU SẮP XẾP", "h1"),
+            rich("VI. BẢNG 2 – ĐƠN VỊ HÀNH CHÍNH CẤP XÃ SAU SẮP XẾP", "h1"),
             p("Giáp ranh: các đơn vị trong " + in_sentence(d.district) + " tiếp giáp, gọi theo tên sau sắp xếp. "
               "% là tỷ lệ so với tiêu chuẩn của loại đơn vị sau sắp xếp.", "small"),
             Spacer(1, 3), after_table(d),
             NextPageTemplate("portrait"), PageBreak()]
 
 
-def _details(d: Dossier, width: float) -> list:
-    story: list = [rich("VI. PHƯƠNG ÁN SẮP XẾP CỤ THỂ", "h1")]
+def _paragraphs(d: Dossier) -> list:
+    story: list = [rich("IV. PHƯƠNG ÁN SẮP XẾP CỤ THỂ", "h1")]
     if not d.paragraphs:
         story.append(rich("Phương án không nhập đơn vị nào."))
     for i, (name, text) in enumerate(d.paragraphs, 1):
         story += [rich(f"{i}. {esc(name[:1].upper() + name[1:])}", "h2"), rich(esc(text))]
     story.append(p(f"Các đơn vị giáp ranh chỉ gồm các đơn vị trong {in_sentence(d.district)} theo dữ liệu giáp "
-                   "ranh của dự án; đơn vị ngoài huyện chưa được liệt kê.", "small"))
-    story.append(rich("VII. NHẬN XÉT, ĐÁNH GIÁ TỪNG ĐƠN VỊ MỚI", "h1"))
+                   "ranh của dự án; đơn vị ngoài địa bàn chưa được liệt kê.", "small"))
+    return story
+
+
+def _details(d: Dossier, width: float) -> list:
+    story: list = [rich("VII. NHẬN XÉT, ĐÁNH GIÁ TỪNG ĐƠN VỊ MỚI", "h1")]
     current = None
     for name, severity, text in d.findings:
         if name != current:
             story.append(rich(esc(name[:1].upper() + name[1:]), "h2"))
             current = name
         story.append(_bullet(severity, text))
-    story += [CondPageBreak(60 * mm), rich("VIII. ĐỐI CHIẾU ĐƠN VỊ CŨ – ĐƠN VỊ MỚI", "h1"),
+    story += [CondPageBreak(min(len(d.before) * 13 + 60, 200 * mm)), rich("VIII. ĐỐI CHIẾU ĐƠN VỊ CŨ – ĐƠN VỊ MỚI", "h1"),
               old_new_table(d, width)]
     if d.notes:
         story.append(rich("Ghi chú về số liệu và bộ quy tắc", "h2"))
@@ -216,7 +223,8 @@ def _bullet(severity: str, text: str):
 def write_pdf(path: Path, d: Dossier, dataset, result, shapes: ScenarioShapes) -> None:
     doc = _doc(path, d)
     width = PORTRAIT[0] - 2 * MARGIN
-    story = _front(d, width) + _map_section(d, dataset, result, shapes, width) + _tables(d) + _details(d, width)
+    story = (_front(d, width) + _map_section(d, dataset, result, shapes, width) + _paragraphs(d)
+             + _tables(d) + _details(d, width))
     footer_left = f"{d.scenario_name} – {d.district}, {d.province}"
     doc.build(story, canvasmaker=_numbered_canvas(footer_left, f"Lập ngày {d.made_on}"))
 

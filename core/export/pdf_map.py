@@ -83,7 +83,8 @@ def scenario_drawing(dataset: Dataset, result: ScenarioResult, shapes: ScenarioS
                          strokeColor=colors.HexColor(UNRESOLVED_OUTLINE), strokeWidth=1.4,
                          strokeDashArray=[3, 2]))
     for code, geom in shapes.units.items():
-        pt = geom.representative_point() if shapes.basis == SCHEMATIC else _label_point(geom)
+        # Schematic cells are convex: the centroid sits inside, in the middle.
+        pt = geom.centroid if shapes.basis == SCHEMATIC else _label_point(geom)
         x, y = frame.xy(pt.x, pt.y)
         name = dataset.units[code].name
         size = 6.5 if len(name) <= 10 else 6

@@ -110,7 +110,7 @@ def _before_note(r: BeforeRow) -> str:
 
 AFTER_HEADS = ["STT", "Đơn vị hành chính mới", "Các đơn vị nhập", "Diện tích tự nhiên (km²)", "%",
                "Quy mô dân số (người)", "%", "Trụ sở", "Giáp ranh (tên sau sắp xếp)", "Ghi chú"]
-AFTER_WIDTHS = [24, 82, 96, 58, 44, 58, 44, 62, 176, 126]
+AFTER_WIDTHS = [22, 82, 88, 50, 38, 52, 38, 56, 236, 108]
 
 
 def after_table(d: Dossier) -> Table:
@@ -118,7 +118,7 @@ def after_table(d: Dossier) -> Table:
     for r in d.after:
         bold = "cell_b" if r.merged else "cell"
         rows.append([p(str(r.stt), "cell_c"), p(f"{kind_label(r.kind)} {r.name}", bold),
-                     p(", ".join(r.member_names) if r.merged else "(giữ nguyên)"),
+                     p(", ".join(r.member_names) if r.merged else "–", "cell" if r.merged else "cell_c"),
                      p(num(r.area_km2, 2), "cell_r"), p(num(r.area_pct, 2), "cell_r"),
                      p(num(r.population), "cell_r"), p(num(r.population_pct, 2), "cell_r"),
                      p(r.seat if r.merged else ""), p(", ".join(r.neighbours)), p(r.note)])
