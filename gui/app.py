@@ -1,14 +1,59 @@
-"""Builds the main window over an opened project."""
+"""Builds the main window over an opened project (the entry point used by ``launch``)."""
 from __future__ import annotations
 
-from core.store import open_project
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from core.paths import default_db_path
+from core.store import ProjectError, UnknownScenario, open_project
+
+from .i18n import current_language, saved_language, set_language
+from .main_window import MainWindow
+from .session import Session
+from .settings import ensure_names, scenario_key, settings
+
+SEED_SCENARIO = "Phương án 2019"
+DEFAULT_SIZE = (1366, 768)
 
 
-def create_main_window(db_path: str | None = None):
-    from PySide6.QtWidgets import QLabel, QMainWindow
-    project = open_project(db_path)
-    window = QMainWindow()
-    window.setWindowTitle(f"Sắp xếp đơn vị hành chính – {project.dataset.name}")
-    window.setCentralWidget(QLabel(f"{len(project.dataset.units)} đơn vị"))
-    window.resize(1280, 720)
+def project_path(db_path: str | None) -> Path:
+    """The database to open: the one asked for, else the last one used, else the default."""
+    if db_path:
+        return Path(db_path)
+    last = settings().value("last_project", "")
+    if last and Path(last).exists():
+        return Path(last)
+    return default_db_path()
+
+
+def create_main_window(db_path: str | None = None) -> MainWindow:
+    ensure_names()
+    language = saved_language()
+    if language != current_language():
+        set_language(language, remember=False)
+    project = open_project(project_path(db_path))
+    session = Session(project)
+    remembered = settings().value(scenario_key(str(project.path)), "")
+    opened = False
+    for ref in (remembered, SEED_SCENARIO):
+        if not ref:
+            continue
+        try:
+            session.open_scenario(ref)
+            opened = True
+            break
+        except (UnknownScenario, ProjectError, KeyError):
+            continue
+    if not opened:
+        scenarios = project.scenarios()
+        if not scenarios:
+            raise ProjectError(f"{project.path}: the project has no scenario")
+        session.open_scenario(scenarios[0].id)
+    settings().setValue("last_project", str(project.path))
+    window = MainWindow(session)
+    window.resize(*DEFAULT_SIZE)
+    window.restore_layout()
+    # Offer edits a crashed run left in the journal once the window is on screen.
+    QTimer.singleShot(0, window.scenario_actions.recover_journal)
     return window

@@ -1,0 +1,28 @@
+"""The Help → About text: what the tool is, where its figures and rules come from."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from core.rules import all_rule_sets
+from core.wording import pick
+
+from .i18n import current_language
+from .session import Session
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("About", text)
+
+
+def about_text(session: Session) -> str:
+    lang = current_language()
+    meta = session.dataset.meta
+    lines = [tr("Sắp xếp đơn vị hành chính cấp xã – công cụ lập phương án"), "",
+             tr("Dữ liệu:") + " " + session.dataset.name]
+    for source in meta.get("sources", []):
+        lines.append(f"• {source.get('what', '')}: {source.get('source', '')}")
+    lines += ["", tr("Bộ quy tắc:")]
+    for rule in all_rule_sets().values():
+        lines.append(f"• {rule.id}: {pick(rule.title, lang)} – {rule.citation}")
+    lines += ["", tr("Tệp dự án:") + " " + str(session.project.path)]
+    return "\n".join(lines)

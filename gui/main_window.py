@@ -1,0 +1,259 @@
+"""The planner's desk: map above the unit table, scenarios and checks on the right.
+
+Wiring only: the session holds the work, the editor and scenario actions turn
+gestures into commands, the widgets redraw from the session's signals.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter
+
+from core.scenario import ScenarioError
+from core.store import ProjectError
+from core.wording import verdict_label
+
+from .boundary_import import BoundaryImport
+from .checks_panel import ChecksPanel
+from .dialogs.common import Message
+from .dialogs.files import FileChooser
+from .editing import Editor
+from .i18n import current_language, set_language
+from .map_view import MapPanel
+from .menus import WindowActions
+from .scenario_actions import ScenarioActions
+from .scenario_dock import ScenarioDock
+from .session import Session
+from .settings import scenario_key, settings
+from .text import fill
+from .unit_table import UnitTable
+
+AUTOSAVE_MS = 3000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.setObjectName("main-window")
+        self.editor = Editor(session, self)
+        self.scenario_actions = ScenarioActions(session, self)
+        self.map_panel = MapPanel(session, self)
+        self.map = self.map_panel.view
+        self.table = UnitTable(session, self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("map-table-splitter")
+        self.splitter.addWidget(self.map_panel)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 300])
+        self.setCentralWidget(self.splitter)
+        self.scenario_dock = ScenarioDock(session, self)
+        self.checks = ChecksPanel(session, self)
+        self.checks_dock = QDockWidget(self)
+        self.checks_dock.setObjectName("checks-dock")
+        self.checks_dock.setWidget(self.checks)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.scenario_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks_dock)
+        self.resizeDocks([self.scenario_dock, self.checks_dock], [140, 520], Qt.Orientation.Vertical)
+        self.resizeDocks([self.checks_dock], [360], Qt.Orientation.Horizontal)
+        self.actions_ = WindowActions(self)
+        self.actions_.build()
+        self._connect()
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.autosave_note = QLabel(self)
+        self.statusBar().addWidget(self.summary, 1)
+        self.statusBar().addPermanentWidget(self.autosave_note)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self.retranslate()
+        self._update_actions()
+
+    # ----- wiring -----------------------------------------------------------------------
+    def _connect(self) -> None:
+        a, s, e, sa = self.actions_, self.session, self.editor, self.scenario_actions
+        a.save.triggered.connect(sa.save)
+        a.quit.triggered.connect(self.close)
+        a.open_project.triggered.connect(lambda: self.open_other_project())
+        a.import_scenario.triggered.connect(lambda: sa.import_file())
+        a.export_scenario.triggered.connect(lambda: sa.export_file())
+        a.import_boundaries.triggered.connect(lambda: self.import_boundaries())
+        a.undo.triggered.connect(s.undo_stack.undo)
+        a.redo.triggered.connect(s.undo_stack.redo)
+        a.merge.triggered.connect(e.merge)
+        a.add_to_group.triggered.connect(lambda: e.add_to_group())
+        a.remove_from_group.triggered.connect(e.remove_from_group)
+        a.dissolve.triggered.connect(e.dissolve)
+        a.rename_group.triggered.connect(e.rename_group)
+        a.exemption.triggered.connect(e.record_exemption)
+        a.override.triggered.connect(e.override_figures)
+        a.clear_selection.triggered.connect(lambda: s.set_selection([]))
+        a.fit.triggered.connect(self.map.fit)
+        a.zoom_in.triggered.connect(lambda: self.map.zoom(1.25))
+        a.zoom_out.triggered.connect(lambda: self.map.zoom(0.8))
+        a.focus_filter.triggered.connect(lambda: self.table.filter_box.setFocus())
+        a.language_group.triggered.connect(lambda action: set_language(action.data()))
+        a.new_scenario.triggered.connect(sa.new)
+        a.duplicate_scenario.triggered.connect(sa.duplicate)
+        a.rename_scenario.triggered.connect(lambda: sa.rename(self.scenario_dock.selected_id()))
+        a.delete_scenario.triggered.connect(lambda: sa.delete(self.scenario_dock.selected_id()))
+        a.rules_group.triggered.connect(lambda action: e.set_rules(action.data()))
+        a.rules_box.activated.connect(lambda i: e.set_rules(a.rules_box.itemData(i)))
+        a.about.triggered.connect(self.about)
+        self.checks.add_requested.connect(lambda gid, code: e.add_to_group(gid, [code]))
+        self.scenario_dock.switch_requested.connect(sa.switch)
+        self.scenario_dock.add_actions([a.new_scenario, a.duplicate_scenario, a.rename_scenario,
+                                        a.delete_scenario])
+        for action in a.context_actions():
+            self.map.addAction(action)
+            self.table.view.addAction(action)
+        s.evaluated.connect(self._update_status)
+        s.scenario_switched.connect(self._update_status)
+        s.selection_changed.connect(self._update_actions)
+        s.evaluated.connect(self._update_actions)
+        s.undo_stack.cleanChanged.connect(self._update_title)
+        s.undo_stack.indexChanged.connect(self._update_undo)
+        s.scenario_switched.connect(self._remember_scenario)
+        self.docks_menu_fill()
+
+    def docks_menu_fill(self) -> None:
+        self.actions_.docks_menu.addAction(self.scenario_dock.toggleViewAction())
+        self.actions_.docks_menu.addAction(self.checks_dock.toggleViewAction())
+
+    # ----- state shown ------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.actions_.retranslate()
+        self.checks_dock.setWindowTitle(self.tr("Kiểm tra theo tiêu chuẩn"))
+        lang = current_language()
+        self.actions_.lang_vi.setChecked(lang == "vi")
+        self.actions_.lang_en.setChecked(lang == "en")
+        self._update_status()
+        self._update_undo()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.session.refresh()          # wording from core follows the language
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        s = self.session
+        name = s.scenario.name if s.scenario else ""
+        self.setWindowTitle(fill(self.tr("%1[*] – Sắp xếp đơn vị hành chính – %2"), name, s.dataset.name))
+        self.setWindowModified(s.dirty)
+
+    def _update_undo(self) -> None:
+        stack = self.session.undo_stack
+        self.actions_.set_undo_texts(stack.undoText(), stack.redoText())
+        self.actions_.undo.setEnabled(stack.canUndo())
+        self.actions_.redo.setEnabled(stack.canRedo())
+
+    def _update_status(self) -> None:
+        r, s = self.session.result, self.session
+        if r is None or s.scenario is None:
+            return
+        lang = current_language()
+        self.summary.setText(fill(self.tr("Đơn vị: %1 → %2 (giảm %3) · Phải sắp xếp chưa xử lý: %4 · %5"),
+                                  r.units_before, r.units_after, r.reduction, len(r.unresolved),
+                                  verdict_label(r.verdict, lang)))
+        a = self.actions_
+        index = a.rules_box.findData(s.scenario.rules)
+        a.rules_box.setCurrentIndex(index)
+        if s.scenario.rules in a.rules_actions:
+            a.rules_actions[s.scenario.rules].setChecked(True)
+        self._update_title()
+
+    def _update_actions(self) -> None:
+        s, e, a = self.session, self.editor, self.actions_
+        if s.scenario is None:
+            return
+        groups = s.selected_groups()
+        grouped = [c for c in s.selection if s.scenario.group_of(c) is not None]
+        free = [c for c in s.selection if s.scenario.group_of(c) is None]
+        a.merge.setEnabled(e.can_merge())
+        a.add_to_group.setEnabled(len(groups) == 1 and bool(free))
+        a.remove_from_group.setEnabled(bool(grouped))
+        a.dissolve.setEnabled(bool(groups))
+        a.rename_group.setEnabled(len(groups) == 1)
+        a.exemption.setEnabled(len(s.selection) == 1)
+        a.override.setEnabled(len(s.selection) == 1)
+
+    def _remember_scenario(self) -> None:
+        if self.session.scenario is not None:
+            settings().setValue(scenario_key(str(self.session.project.path)), self.session.scenario.id)
+
+    # ----- autosave -------------------------------------------------------------------------
+    def autosave(self) -> None:
+        try:
+            if self.session.autosave():
+                from datetime import datetime
+                self.autosave_note.setText(fill(self.tr("Đã lưu tạm lúc %1"), datetime.now().strftime("%H:%M:%S")))
+        except OSError as exc:
+            self.autosave_note.setText(fill(self.tr("Không lưu tạm được: %1"), exc))
+
+    # ----- project-level actions ---------------------------------------------------------------
+    def open_other_project(self, path: str | None = None) -> MainWindow | None:
+        path = path or FileChooser.open_project(self, str(self.session.project.path.parent))
+        if not path:
+            return None
+        if not self.scenario_actions.settle():
+            return None
+        from .app import create_main_window
+        try:
+            window = create_main_window(path)
+        except (ProjectError, ScenarioError, OSError) as exc:
+            Message.show(self, self.tr("Không mở được dự án"), str(exc))
+            return None
+        settings().setValue("last_project", str(window.session.project.path))
+        window.show()
+        self.session.discard_changes()
+        self.close()
+        return window
+
+    def import_boundaries(self, path: str | None = None) -> BoundaryImport | None:
+        path = path or FileChooser.open_boundaries(self)
+        if not path:
+            return None
+        job = BoundaryImport(self.session, self, path)
+        job.start()
+        return job
+
+    def about(self) -> None:
+        from .about import about_text
+        Message.show(self, self.tr("Giới thiệu"), about_text(self.session), error=False)
+
+    # ----- layout memory and closing ------------------------------------------------------------
+    def restore_layout(self) -> None:
+        st = settings()
+        geometry = st.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = st.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = st.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        st = settings()
+        st.setValue("window/geometry", self.saveGeometry())
+        st.setValue("window/state", self.saveState())
+        st.setValue("window/splitter", self.splitter.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.scenario_actions.settle():
+            event.ignore()
+            return
+        self.autosave_timer.stop()
+        self.save_layout()
+        self._remember_scenario()
+        # The stack outlives this window's widgets by a moment; stop it talking to them.
+        stack = self.session.undo_stack
+        stack.cleanChanged.disconnect(self._update_title)
+        stack.indexChanged.disconnect(self._update_undo)
+        event.accept()

@@ -1,0 +1,58 @@
+"""Colours of the desk: one per unit status and one per merged group.
+
+The status itself comes from ``core.evaluation`` (must merge, exempted, in a
+group); this file only says how each looks.
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtGui import QColor
+
+from core.evaluation import EXCEPTION, FAILS, MEETS, UnitResult
+
+
+class Status(Enum):
+    UNRESOLVED = "unresolved"    # the law requires a merger and the scenario leaves it out
+    EXEMPT = "exempt"            # required, but an exemption is recorded
+    GROUPED = "grouped"          # member of a merged group
+    FINE = "fine"                # not required to merge, stays as it is
+
+
+def unit_status(result: UnitResult) -> Status:
+    if result.group_id is not None:
+        return Status.GROUPED
+    if result.unresolved:
+        return Status.UNRESOLVED
+    if result.must_merge and result.exemption is not None:
+        return Status.EXEMPT
+    return Status.FINE
+
+
+STATUS_FILL = {
+    Status.UNRESOLVED: QColor("#f4a582"),
+    Status.EXEMPT: QColor("#c9c3e6"),
+    Status.FINE: QColor("#ecebe4"),
+}
+STATUS_ROW = {
+    Status.UNRESOLVED: QColor("#fde3d6"),
+    Status.EXEMPT: QColor("#ebe8f6"),
+    Status.GROUPED: QColor("#e3eff8"),
+}
+
+# Soft fills that stay distinct next to each other and keep dark labels readable.
+GROUP_FILLS = tuple(QColor(c) for c in (
+    "#8dd3c7", "#80b1d3", "#b3de69", "#fdb462", "#bebada", "#fccde5",
+    "#ffed6f", "#bc80bd", "#ccebc5", "#d9b38c", "#9ecae1", "#fb8072",
+))
+
+VERDICT_COLOUR = {MEETS: QColor("#1b7837"), EXCEPTION: QColor("#b35806"), FAILS: QColor("#b2182b")}
+OUTLINE = QColor("#555555")
+SELECTED = QColor("#1d4ed8")
+PASS_FILL = QColor("#4d9a5b")
+FAIL_FILL = QColor("#d6604d")
+NEUTRAL_FILL = QColor("#6b8fb5")
+
+
+def group_fill(index: int) -> QColor:
+    return GROUP_FILLS[index % len(GROUP_FILLS)]

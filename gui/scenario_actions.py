@@ -1,0 +1,234 @@
+"""Scenario management: switch, new, duplicate, rename, delete, save, JSON import/export,
+and recovery of unsaved edits left in the autosave journal."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from core.rules import UnknownRuleSet
+from core.scenario import Scenario, ScenarioError
+from core.scenario_io import read_scenario_file, write_scenario_file
+from core.store import ConflictError, ProjectError
+
+from .dialogs.common import Choice, Confirm, Message, TextInput
+from .dialogs.files import FileChooser
+from .session import Session
+from .text import fill
+
+
+class ScenarioActions(QObject):
+    def __init__(self, session: Session, window: QWidget) -> None:
+        super().__init__(window)
+        self.session = session
+        self.window = window
+
+    def _error(self, title: str, exc: Exception | str) -> None:
+        Message.show(self.window, title, str(exc))
+
+    def _unique(self, base: str) -> str:
+        names = set(self.session.project.scenario_names())
+        if base not in names:
+            return base
+        n = 2
+        while f"{base} ({n})" in names:
+            n += 1
+        return f"{base} ({n})"
+
+    # ----- unsaved edits ------------------------------------------------------------
+    def settle(self) -> bool:
+        """Before the current scenario is left: save, drop or stay. True when it may be left."""
+        s = self.session
+        if not s.dirty or s.scenario is None:
+            return True
+        answer = Choice.ask(self.window, self.tr("Thay đổi chưa lưu"),
+                            fill(self.tr("Phương án “%1” có thay đổi chưa lưu. Lưu trước khi tiếp tục?"),
+                                 s.scenario.name),
+                            [("save", self.tr("Lưu")), ("discard", self.tr("Không lưu")),
+                             ("cancel", self.tr("Hủy"))])
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            s.discard_changes()
+            return True
+        return False
+
+    def save(self) -> bool:
+        s = self.session
+        try:
+            s.save()
+            return True
+        except ConflictError:
+            answer = Choice.ask(self.window, self.tr("Phương án đã bị thay đổi ở nơi khác"),
+                                fill(self.tr("Phương án “%1” vừa được lưu từ một cửa sổ hoặc máy khác. "
+                                             "Ghi đè lên bản đó, hay lưu bản của bạn thành phương án mới?"),
+                                     s.scenario.name),
+                                [("copy", self.tr("Lưu thành phương án mới")),
+                                 ("force", self.tr("Ghi đè")), ("cancel", self.tr("Hủy"))])
+            if answer == "force":
+                s.save(force=True)
+                return True
+            if answer == "copy":
+                twin = s.scenario.duplicate(self._unique(s.scenario.name + " – bản của tôi"))
+                s.add_scenario(twin)
+                s.discard_changes()
+                s.set_scenario(s.project.get_scenario(twin.id))
+                return True
+            return False
+        except (ScenarioError, ProjectError, OSError) as exc:
+            self._error(self.tr("Không lưu được"), exc)
+            return False
+
+    # ----- the list -----------------------------------------------------------------
+    def switch(self, scenario_id: str) -> bool:
+        if not self.settle():
+            return False
+        try:
+            self.session.open_scenario(scenario_id)
+            return True
+        except (ProjectError, UnknownRuleSet, ScenarioError) as exc:
+            self._error(self.tr("Không mở được phương án"), exc)
+            return False
+
+    def new(self) -> bool:
+        s = self.session
+        assert s.scenario is not None
+        answer = Choice.ask(self.window, self.tr("Phương án mới"),
+                            self.tr("Tạo phương án mới trống, hay từ phương án đang mở?"),
+                            [("empty", self.tr("Trống")), ("copy", self.tr("Từ phương án đang mở")),
+                             ("cancel", self.tr("Hủy"))])
+        if answer not in ("empty", "copy"):
+            return False
+        name = TextInput.ask(self.window, self.tr("Phương án mới"), self.tr("Tên phương án:"),
+                             self._unique(self.tr("Phương án mới")))
+        if not name:
+            return False
+        try:
+            if answer == "copy":
+                scenario = s.scenario.duplicate(name)
+            else:
+                scenario = Scenario(name=name, rules=s.scenario.rules)
+            return self._add_and_open(scenario)
+        except ScenarioError as exc:
+            self._error(self.tr("Không tạo được phương án"), exc)
+            return False
+
+    def duplicate(self) -> bool:
+        s = self.session
+        assert s.scenario is not None
+        name = TextInput.ask(self.window, self.tr("Nhân bản phương án"), self.tr("Tên bản sao:"),
+                             self._unique(fill(self.tr("%1 – bản sao"), s.scenario.name)))
+        if not name:
+            return False
+        try:
+            return self._add_and_open(s.scenario.duplicate(name))
+        except ScenarioError as exc:
+            self._error(self.tr("Không nhân bản được"), exc)
+            return False
+
+    def _add_and_open(self, scenario: Scenario) -> bool:
+        s = self.session
+        if not self.settle():
+            return False
+        s.add_scenario(scenario)
+        s.open_scenario(scenario.id)
+        return True
+
+    def rename(self, scenario_id: str | None = None) -> bool:
+        s = self.session
+        assert s.scenario is not None
+        scenario_id = scenario_id or s.scenario.id
+        current = s.project.get_scenario(scenario_id).name
+        name = TextInput.ask(self.window, self.tr("Đổi tên phương án"), self.tr("Tên phương án:"), current)
+        if not name or name == current:
+            return False
+        try:
+            s.rename_scenario(scenario_id, name)
+            return True
+        except (ScenarioError, ProjectError) as exc:
+            self._error(self.tr("Không đổi tên được"), exc)
+            return False
+
+    def delete(self, scenario_id: str | None = None) -> bool:
+        s = self.session
+        assert s.scenario is not None
+        scenario_id = scenario_id or s.scenario.id
+        names = s.project.scenario_names()
+        if len(names) <= 1:
+            self._error(self.tr("Không xóa được"), self.tr("Dự án cần ít nhất một phương án."))
+            return False
+        name = s.project.get_scenario(scenario_id).name
+        if not Confirm.ask(self.window, self.tr("Xóa phương án"),
+                           fill(self.tr("Xóa phương án “%1”? Không thể hoàn tác việc xóa."), name),
+                           self.tr("Xóa")):
+            return False
+        deleting_current = scenario_id == s.scenario.id
+        s.delete_scenario(scenario_id)
+        if deleting_current:
+            s.open_scenario(s.project.scenarios()[0].id)
+        return True
+
+    # ----- files ----------------------------------------------------------------------
+    def import_file(self, path: str | None = None) -> bool:
+        s = self.session
+        path = path or FileChooser.open_scenario(self.window)
+        if not path:
+            return False
+        try:
+            scenario = read_scenario_file(path, s.dataset)
+            scenario.name = self._unique(scenario.name)
+            if not self.settle():
+                return False
+            s.add_scenario(scenario)
+            s.open_scenario(scenario.id)
+            return True
+        except (ScenarioError, UnknownRuleSet, ProjectError, OSError, ValueError) as exc:
+            self._error(fill(self.tr("Không nhập được %1"), Path(path).name), exc)
+            return False
+
+    def export_file(self, path: str | None = None) -> bool:
+        s = self.session
+        assert s.scenario is not None
+        path = path or FileChooser.save_scenario(self.window, s.scenario.name + ".json")
+        if not path:
+            return False
+        try:
+            write_scenario_file(s.scenario, path)
+            return True
+        except (OSError, ScenarioError) as exc:
+            self._error(self.tr("Không xuất được"), exc)
+            return False
+
+    # ----- recovery -------------------------------------------------------------------
+    def recover_journal(self) -> bool:
+        """Offer the unsaved edits an earlier run left behind; True when one was recovered."""
+        s = self.session
+        pending = s.journal.pending()
+        if not pending:
+            return False
+        names = ", ".join(p.name for p in pending)
+        answer = Choice.ask(self.window, self.tr("Khôi phục thay đổi chưa lưu"),
+                            fill(self.tr("Lần làm việc trước kết thúc khi còn thay đổi chưa lưu (%1). "
+                                         "Khôi phục các thay đổi đó?"), names),
+                            [("recover", self.tr("Khôi phục")), ("discard", self.tr("Bỏ đi"))])
+        if answer != "recover":
+            for p in pending:
+                s.journal.discard(p.id)
+            return False
+        first, rest = pending[0], pending[1:]
+        for other in rest:          # only one scenario is open at a time: keep the others as saved copies
+            stored = s.project.stored_version(other.id)
+            if stored is None:
+                s.project.add_scenario(other)
+            else:
+                other.version = stored
+                s.project.save_scenario(other)
+            s.journal.discard(other.id)
+        try:
+            s.recover(first, self.tr("Khôi phục thay đổi chưa lưu"))
+        except (ScenarioError, UnknownRuleSet, ProjectError) as exc:
+            self._error(self.tr("Không khôi phục được"), exc)
+            return False
+        s.scenarios_changed.emit()
+        return True

@@ -1,0 +1,87 @@
+"""The scenario list: every scenario of the project, the current one in bold."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QListWidget, QListWidgetItem, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from .session import Session
+from .text import fill, rich
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ScenarioDock(QDockWidget):
+    switch_requested = Signal(str)       # scenario id
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scenario-dock")
+        self.session = session
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 2, 4, 4)
+        self.list = QListWidget(body)
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemDoubleClicked.connect(self._activated)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        layout.addWidget(self.list)
+        self.buttons = QHBoxLayout()
+        self.buttons.setSpacing(2)
+        layout.addLayout(self.buttons)
+        self.setWidget(body)
+        session.scenarios_changed.connect(self.reload)
+        session.scenario_switched.connect(self.reload)
+        session.undo_stack.cleanChanged.connect(self.reload)
+        self.retranslate()
+
+    def add_actions(self, actions) -> None:
+        """Buttons under the list and its context menu, from the window's scenario actions."""
+        for action in actions:
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.buttons.addWidget(button)
+            self.list.addAction(action)
+        self.buttons.addStretch(1)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Phương án"))
+        self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def selected_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(ID_ROLE) if item else None
+
+    def reload(self) -> None:
+        current = self.session.scenario
+        self.list.blockSignals(True)
+        self.list.clear()
+        for scenario in self.session.project.scenarios():
+            is_current = current is not None and scenario.id == current.id
+            name = current.name if is_current else scenario.name
+            text = fill(self.tr("%1 (%2)"), name, self.session.rules_title(
+                current.rules if is_current else scenario.rules))
+            if is_current and self.session.dirty:
+                text += " *"
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, scenario.id)
+            item.setToolTip(rich(scenario.name, scenario.description))
+            if is_current:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.list.addItem(item)
+            if is_current:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        scenario_id = item.data(ID_ROLE)
+        if self.session.scenario is None or scenario_id != self.session.scenario.id:
+            self.switch_requested.emit(scenario_id)

@@ -1,0 +1,79 @@
+"""A horizontal bar: a figure as % of its standard, with the legal thresholds marked."""
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from .palette import FAIL_FILL, NEUTRAL_FILL, PASS_FILL
+
+BAR_HEIGHT = 14
+
+
+class ThresholdBar(QWidget):
+    """``pct`` drawn against ``marks`` (% of the standard); green when ``ok``, red when not,
+    neutral when there is no requirement to meet (a single unit)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = ""
+        self.value_text = ""
+        self.pct = 0.0
+        self.ok: bool | None = None
+        self.marks: list[float] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_figures(self, title: str, value_text: str, pct: float, ok: bool | None, marks: list[float]) -> None:
+        self.title, self.value_text, self.pct, self.ok = title, value_text, pct, ok
+        self.marks = sorted({m for m in marks if m > 0})
+        self.setAccessibleName(f"{title}: {value_text}")
+        self.setToolTip(f"{title}: {value_text}")
+        self.update()
+
+    @property
+    def scale_max(self) -> float:
+        top = max([self.pct, *self.marks, 100.0])
+        return top * 1.12
+
+    def sizeHint(self) -> QSize:
+        line = QFontMetrics(self.font()).height()
+        return QSize(260, 2 * line + BAR_HEIGHT + 6)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(160, self.sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = QFontMetrics(self.font())
+        line = metrics.height()
+        width = self.width() - 2
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(QRectF(1, 0, width, line), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         self.title)
+        painter.drawText(QRectF(1, 0, width, line), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         self.value_text)
+        top = line + 2
+        bar = QRectF(1, top, width, BAR_HEIGHT)
+        painter.setPen(QPen(QColor("#9aa1a9"), 1))
+        painter.setBrush(QColor("#eceff2"))
+        painter.drawRect(bar)
+        scale = self.scale_max
+        filled = QRectF(bar.left(), bar.top(), bar.width() * min(self.pct, scale) / scale, bar.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(NEUTRAL_FILL if self.ok is None else PASS_FILL if self.ok else FAIL_FILL)
+        painter.drawRect(filled)
+        small = painter.font()
+        small.setPointSizeF(max(6.5, small.pointSizeF() * 0.85))
+        painter.setFont(small)
+        for mark in self.marks:
+            x = bar.left() + bar.width() * mark / scale
+            painter.setPen(QPen(QColor("#1f2328"), 2))
+            painter.drawLine(int(x), int(bar.top()) - 3, int(x), int(bar.bottom()) + 3)
+            painter.setPen(QColor("#1f2328"))
+            text = f"{mark:g} %"
+            text_width = QFontMetrics(small).horizontalAdvance(text)
+            left = min(max(0.0, x - text_width / 2), self.width() - text_width - 1)
+            painter.drawText(QRectF(left, bar.bottom() + 3, text_width + 1, line),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
+        painter.end()

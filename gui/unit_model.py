@@ -1,0 +1,186 @@
+"""The unit table: a Qt model over the session's evaluation (no copies of core data)."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex,
+                            QSortFilterProxyModel, Qt)
+
+from core.numbers import fmt_number
+from core.text import fold
+from core.wording import criterion_text, kind_label
+
+from .palette import STATUS_ROW, unit_status
+from .session import Session
+from .text import fill
+
+CODE, NAME, KIND, AREA, POPULATION, AREA_PCT, POP_PCT, MUST_MERGE, GROUP = range(9)
+NUMERIC = {AREA, POPULATION, AREA_PCT, POP_PCT}
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1     # the unit's GSO code
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2     # raw value for sorting
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 3   # folded text the filter searches
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class UnitTableModel(QAbstractTableModel):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.session = session
+        self._codes = list(session.dataset.units)
+        session.evaluated.connect(self._refresh)
+        session.dataset_changed.connect(self._reset)
+
+    # ----- shape ---------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._codes)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 9
+
+    def code_at(self, row: int) -> str:
+        return self._codes[row]
+
+    def row_of(self, code: str) -> int:
+        return self._codes.index(code)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # ----- content -------------------------------------------------------------
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 9:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Mã"), self.tr("Tên"), self.tr("Loại"), self.tr("Diện tích (km²)"),
+                    self.tr("Dân số"), self.tr("% DT chuẩn"), self.tr("% DS chuẩn"),
+                    self.tr("Phải sắp xếp"), self.tr("Nhóm"))[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (self.tr("Mã đơn vị hành chính (Tổng cục Thống kê)"), self.tr("Tên đơn vị"),
+                    self.tr("Loại đơn vị hành chính"), self.tr("Diện tích tự nhiên"),
+                    self.tr("Quy mô dân số"),
+                    self.tr("Diện tích tự nhiên so với tiêu chuẩn của loại đơn vị"),
+                    self.tr("Quy mô dân số so với tiêu chuẩn của loại đơn vị"),
+                    self.tr("Thuộc diện phải sắp xếp theo bộ quy tắc đang dùng"),
+                    self.tr("Nhóm nhập trong phương án"))[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.session.result is None:
+            return None
+        code = self._codes[index.row()]
+        r = self.session.result.units[code]
+        col = index.column()
+        lang = self.session.lang
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col, lang)
+        if role == SORT_ROLE:
+            return self._sort_value(r, col)
+        if role == CODE_ROLE:
+            return code
+        if role == FILTER_ROLE:
+            return fold(f"{code} {r.unit.name} {self._group_name(r)}")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col in NUMERIC:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return STATUS_ROW.get(unit_status(r))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, col, lang)
+        return None
+
+    def _group_name(self, r) -> str:
+        if r.group_id is None or self.session.scenario is None:
+            return ""
+        return self.session.scenario.group_by_id(r.group_id).name
+
+    def _display(self, r, col: int, lang: str) -> str:
+        if col == CODE:
+            return r.code
+        if col == NAME:
+            return r.unit.name
+        if col == KIND:
+            return kind_label(r.unit.kind, lang)
+        if col == AREA:
+            mark = "*" if r.area_overridden else ("≈" if r.unit.area.approximate else "")
+            return mark + fmt_number(r.area_km2, 2, lang)
+        if col == POPULATION:
+            return ("*" if r.population_overridden else "") + fmt_number(r.population, 0, lang)
+        if col == AREA_PCT:
+            return fmt_number(r.area_pct, 1, lang) + " %"
+        if col == POP_PCT:
+            return fmt_number(r.population_pct, 1, lang) + " %"
+        if col == MUST_MERGE:
+            if not r.must_merge:
+                return ""
+            return self.tr("Có – miễn") if r.exemption is not None else self.tr("Có")
+        return self._group_name(r)
+
+    def _sort_value(self, r, col: int):
+        return (r.code, fold(r.unit.name), r.unit.kind, r.area_km2, r.population, r.area_pct,
+                r.population_pct, (2 if r.unresolved else 1) if r.must_merge else 0,
+                fold(self._group_name(r)))[col]
+
+    def _tooltip(self, r, col: int, lang: str) -> str | None:
+        lines: list[str] = []
+        if col == MUST_MERGE and r.must_merge:
+            lines += [criterion_text(c, lang) for c in r.criteria]
+            if r.exemption is not None:
+                lines.append(fill(self.tr("Miễn sắp xếp: %1"), r.exemption))
+        elif col == AREA:
+            if r.area_overridden:
+                lines.append(fill(self.tr("Số liệu điều chỉnh, nguồn: %1"), r.override_source))
+            lines.append(r.unit.area.source)
+        elif col == POPULATION:
+            if r.population_overridden:
+                lines.append(fill(self.tr("Số liệu điều chỉnh, nguồn: %1"), r.override_source))
+            lines.append(r.unit.population.source)
+        elif col in (AREA_PCT, POP_PCT):
+            lines.append(f"{r.standard.label} – {r.standard.article}")
+        if not lines:
+            return None
+        return "<p>" + "<br>".join(html.escape(line) for line in lines if line) + "</p>"
+
+    # ----- change ------------------------------------------------------------------
+    def _refresh(self) -> None:
+        if self._codes:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._codes) - 1, 8))
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._codes = list(self.session.dataset.units)
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 8)
+        self._refresh()
+
+
+class UnitFilterProxy(QSortFilterProxyModel):
+    """Sorts by raw values and filters by text without regard to case or diacritics."""
+
+    def __init__(self, model: UnitTableModel) -> None:
+        super().__init__(model)
+        self.setSourceModel(model)
+        self.setSortRole(SORT_ROLE)
+        self._needle = ""
+
+    def set_filter_text(self, text: str) -> None:
+        needle = fold(text)
+        if needle == self._needle:
+            return
+        self.beginFilterChange()
+        self._needle = needle
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needle:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return self._needle in (self.sourceModel().data(index, FILTER_ROLE) or "")
