@@ -10,19 +10,15 @@ from .i18n import current_language
 from .session import Session
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("About", text)
-
-
 def about_text(session: Session) -> str:
     lang = current_language()
     meta = session.dataset.meta
-    lines = [tr("Sắp xếp đơn vị hành chính cấp xã – công cụ lập phương án"), "",
-             tr("Dữ liệu:") + " " + session.dataset.name]
+    lines = [QCoreApplication.translate("About", "Sắp xếp đơn vị hành chính cấp xã – công cụ lập phương án"), "",
+             QCoreApplication.translate("About", "Dữ liệu:") + " " + session.dataset.name]
     for source in meta.get("sources", []):
         lines.append(f"• {source.get('what', '')}: {source.get('source', '')}")
-    lines += ["", tr("Bộ quy tắc:")]
+    lines += ["", QCoreApplication.translate("About", "Bộ quy tắc:")]
     for rule in all_rule_sets().values():
         lines.append(f"• {rule.id}: {pick(rule.title, lang)} – {rule.citation}")
-    lines += ["", tr("Tệp dự án:") + " " + str(session.project.path)]
+    lines += ["", QCoreApplication.translate("About", "Tệp dự án:") + " " + str(session.project.path)]
     return "\n".join(lines)

@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMessageBox, QWidget
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
 
 
 def name_buttons(box: QDialogButtonBox) -> None:
     """Qt ships no Vietnamese for its standard buttons: name them ourselves."""
-    for which, text in ((QDialogButtonBox.StandardButton.Ok, tr("Đồng ý")),
-                        (QDialogButtonBox.StandardButton.Cancel, tr("Hủy"))):
+    for which, text in ((QDialogButtonBox.StandardButton.Ok, translate("Dialogs", "Đồng ý")),
+                        (QDialogButtonBox.StandardButton.Cancel, translate("Dialogs", "Hủy"))):
         button = box.button(which)
         if button is not None:
             button.setText(text)
@@ -24,7 +22,7 @@ class Confirm:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
         box.setTextFormat(box.textFormat().PlainText)
         ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(translate("Dialogs", "Hủy"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is ok
 
@@ -52,8 +50,8 @@ class TextInput:
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
         dialog.setTextValue(text)
-        dialog.setOkButtonText(tr("Đồng ý"))
-        dialog.setCancelButtonText(tr("Hủy"))
+        dialog.setOkButtonText(translate("Dialogs", "Đồng ý"))
+        dialog.setCancelButtonText(translate("Dialogs", "Hủy"))
         dialog.resize(420, dialog.sizeHint().height())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -68,5 +66,5 @@ class Message:
         box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information,
                           title, text, parent=parent)
         box.setTextFormat(box.textFormat().PlainText)
-        box.addButton(tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(translate("Dialogs", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
 from core.rules import RuleSet
 from core.wording import pick
 
-from .common import name_buttons, tr
+from .common import name_buttons, translate
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -26,26 +26,26 @@ class ExemptionDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, unit_name: str, rules: RuleSet, current: str, lang: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Miễn sắp xếp"))
+        self.setWindowTitle(translate("Dialogs", "Miễn sắp xếp"))
         form = QFormLayout(self)
         who = QLabel(unit_name, self)
         who.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow(tr("Đơn vị:"), who)
+        form.addRow(translate("Dialogs", "Đơn vị:"), who)
         self.ground = QComboBox(self)
-        self.ground.addItem(tr("(tự ghi lý do)"), "")
+        self.ground.addItem(translate("Dialogs", "(tự ghi lý do)"), "")
         for g in rules.exemption_grounds:
             self.ground.addItem(pick(g, lang) if "vi" in g else str(g), pick(g, lang))
         self.ground.currentIndexChanged.connect(self._ground_chosen)
-        form.addRow(tr("Căn cứ:"), self.ground)
+        form.addRow(translate("Dialogs", "Căn cứ:"), self.ground)
         self.reason = QPlainTextEdit(current, self)
         self.reason.setMinimumSize(380, 80)
-        form.addRow(tr("Lý do:"), self.reason)
+        form.addRow(translate("Dialogs", "Lý do:"), self.reason)
         if rules.exemption_article:
             article = QLabel(rules.exemption_article, self)
             article.setWordWrap(True)
             article.setStyleSheet("color: #555;")
             form.addRow(article)
-        form.addRow(QLabel(tr("Để trống lý do để bỏ miễn sắp xếp."), self))
+        form.addRow(QLabel(translate("Dialogs", "Để trống lý do để bỏ miễn sắp xếp."), self))
         form.addRow(_buttons(self))
 
     def _ground_chosen(self) -> None:
@@ -73,29 +73,29 @@ class OverrideDialog(QDialog):
     def __init__(self, parent: QWidget | None, unit_name: str, population: float, area: float,
                  current: OverrideChoice | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Điều chỉnh số liệu"))
+        self.setWindowTitle(translate("Dialogs", "Điều chỉnh số liệu"))
         form = QFormLayout(self)
         who = QLabel(unit_name, self)
         who.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow(tr("Đơn vị:"), who)
+        form.addRow(translate("Dialogs", "Đơn vị:"), who)
         self.population = QSpinBox(self)
         self.population.setRange(0, 10_000_000)
         self.population.setGroupSeparatorShown(True)
-        self.population.setSpecialValueText(tr("(giữ số liệu gốc)"))
+        self.population.setSpecialValueText(translate("Dialogs", "(giữ số liệu gốc)"))
         self.population.setValue(int(current.population) if current and current.population is not None else 0)
-        form.addRow(fill_label(tr("Dân số (gốc: %1):"), f"{population:,.0f}".replace(",", ".")), self.population)
+        form.addRow(fill_label(translate("Dialogs", "Dân số (gốc: %1):"), f"{population:,.0f}".replace(",", ".")), self.population)
         self.area = QDoubleSpinBox(self)
         self.area.setRange(0, 100_000)
         self.area.setDecimals(3)
         self.area.setSuffix(" km²")
-        self.area.setSpecialValueText(tr("(giữ số liệu gốc)"))
+        self.area.setSpecialValueText(translate("Dialogs", "(giữ số liệu gốc)"))
         self.area.setValue(current.area_km2 if current and current.area_km2 is not None else 0)
-        form.addRow(fill_label(tr("Diện tích tự nhiên (gốc: %1 km²):"), f"{area:.3f}".replace(".", ",")), self.area)
+        form.addRow(fill_label(translate("Dialogs", "Diện tích tự nhiên (gốc: %1 km²):"), f"{area:.3f}".replace(".", ",")), self.area)
         self.source = QLineEdit(current.source if current else "", self)
-        self.source.setPlaceholderText(tr("Ví dụ: Tờ trình của HĐND huyện ngày 12/09/2019"))
+        self.source.setPlaceholderText(translate("Dialogs", "Ví dụ: Tờ trình của HĐND huyện ngày 12/09/2019"))
         self.source.setMinimumWidth(360)
-        form.addRow(tr("Nguồn số liệu:"), self.source)
-        form.addRow(QLabel(tr("Để cả hai ô ở giá trị gốc để bỏ điều chỉnh."), self))
+        form.addRow(translate("Dialogs", "Nguồn số liệu:"), self.source)
+        form.addRow(QLabel(translate("Dialogs", "Để cả hai ô ở giá trị gốc để bỏ điều chỉnh."), self))
         form.addRow(_buttons(self))
 
     def choice(self) -> OverrideChoice:

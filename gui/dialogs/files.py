@@ -3,26 +3,26 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from .common import tr
+from .common import translate
 
 
 class FileChooser:
     @classmethod
     def open_project(cls, parent: QWidget | None, start: str = "") -> str | None:
-        path, _ = QFileDialog.getOpenFileName(parent, tr("Mở dự án"), start,
-                                              tr("Cơ sở dữ liệu dự án (*.sqlite *.db);;Mọi tệp (*)"))
+        path, _ = QFileDialog.getOpenFileName(parent, translate("Dialogs", "Mở dự án"), start,
+                                              translate("Dialogs", "Cơ sở dữ liệu dự án (*.sqlite *.db);;Mọi tệp (*)"))
         return path or None
 
     @classmethod
     def open_scenario(cls, parent: QWidget | None, start: str = "") -> str | None:
-        path, _ = QFileDialog.getOpenFileName(parent, tr("Nhập phương án"), start,
-                                              tr("Tệp phương án (*.json);;Mọi tệp (*)"))
+        path, _ = QFileDialog.getOpenFileName(parent, translate("Dialogs", "Nhập phương án"), start,
+                                              translate("Dialogs", "Tệp phương án (*.json);;Mọi tệp (*)"))
         return path or None
 
     @classmethod
     def save_scenario(cls, parent: QWidget | None, start: str = "") -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, tr("Xuất phương án"), start,
-                                              tr("Tệp phương án (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(parent, translate("Dialogs", "Xuất phương án"), start,
+                                              translate("Dialogs", "Tệp phương án (*.json)"))
         if path and not path.lower().endswith(".json"):
             path += ".json"
         return path or None
@@ -30,6 +30,6 @@ class FileChooser:
     @classmethod
     def open_boundaries(cls, parent: QWidget | None, start: str = "") -> str | None:
         path, _ = QFileDialog.getOpenFileName(
-            parent, tr("Nhập ranh giới"), start,
-            tr("Lớp ranh giới (*.geojson *.json *.gpkg *.shp);;Mọi tệp (*)"))
+            parent, translate("Dialogs", "Nhập ranh giới"), start,
+            translate("Dialogs", "Lớp ranh giới (*.geojson *.json *.gpkg *.shp);;Mọi tệp (*)"))
         return path or None

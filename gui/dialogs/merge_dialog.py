@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from core.model import KINDS, Dataset
 from core.wording import kind_label
 
-from .common import name_buttons, tr
+from .common import name_buttons, translate
 
 
 @dataclass
@@ -24,28 +24,28 @@ class MergeDialog(QDialog):
     def __init__(self, parent: QWidget | None, dataset: Dataset, members: list[str],
                  default_kind: str, lang: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Nhập đơn vị"))
+        self.setWindowTitle(translate("Dialogs", "Nhập đơn vị"))
         units = dataset.units
         largest = max(members, key=lambda c: units[c].population.value)
         form = QFormLayout(self)
         names = QLabel(", ".join(units[c].name for c in members), self)
         names.setTextFormat(Qt.TextFormat.PlainText)
         names.setWordWrap(True)
-        form.addRow(tr("Các đơn vị:"), names)
+        form.addRow(translate("Dialogs", "Các đơn vị:"), names)
         self.name = QLineEdit(units[largest].name, self)
         self.name.setMinimumWidth(280)
-        form.addRow(tr("Tên đơn vị mới:"), self.name)
+        form.addRow(translate("Dialogs", "Tên đơn vị mới:"), self.name)
         self.seat = QComboBox(self)
         for code in members:
             self.seat.addItem(units[code].name, code)
         self.seat.setCurrentIndex(members.index(largest))
-        form.addRow(tr("Trụ sở đặt tại:"), self.seat)
+        form.addRow(translate("Dialogs", "Trụ sở đặt tại:"), self.seat)
         self.kind = QComboBox(self)
-        self.kind.addItem(tr("Theo quy tắc: %1").replace("%1", kind_label(default_kind, lang)), None)
+        self.kind.addItem(translate("Dialogs", "Theo quy tắc: %1").replace("%1", kind_label(default_kind, lang)), None)
         for kind in KINDS:
             self.kind.addItem(kind_label(kind, lang), kind)
-        form.addRow(tr("Loại đơn vị mới:"), self.kind)
-        hint = QLabel(tr("Đề xuất: tên của đơn vị có dân số lớn nhất; loại theo bộ quy tắc đang dùng."), self)
+        form.addRow(translate("Dialogs", "Loại đơn vị mới:"), self.kind)
+        hint = QLabel(translate("Dialogs", "Đề xuất: tên của đơn vị có dân số lớn nhất; loại theo bộ quy tắc đang dùng."), self)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         form.addRow(hint)

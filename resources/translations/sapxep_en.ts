@@ -1,0 +1,1154 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../gui/about.py" line="16" />
+        <source>Sắp xếp đơn vị hành chính cấp xã – công cụ lập phương án</source>
+        <translation>Arrangement of commune-level administrative units – scenario planning tool</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about.py" line="17" />
+        <source>Dữ liệu:</source>
+        <translation>Data:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about.py" line="20" />
+        <source>Bộ quy tắc:</source>
+        <translation>Rule sets:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about.py" line="23" />
+        <source>Tệp dự án:</source>
+        <translation>Project file:</translation>
+    </message>
+</context>
+<context>
+    <name>BoundaryImport</name>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="23" />
+        <source>Đang đọc tệp…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="24" />
+        <source>Đang kiểm tra hệ tọa độ…</source>
+        <translation>Checking the coordinate system…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="25" />
+        <source>Đang khớp với các đơn vị…</source>
+        <translation>Matching features to units…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="26" />
+        <source>Đang tính diện tích…</source>
+        <translation>Computing areas…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="27" />
+        <source>Đang xác định các đơn vị liền kề…</source>
+        <translation>Finding adjacent units…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="28" />
+        <source>Đang lưu vào dự án…</source>
+        <translation>Saving into the project…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="29" />
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="75" />
+        <source>Đang nhập ranh giới…</source>
+        <translation>Importing boundaries…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="75" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="76" />
+        <location filename="../../gui/boundary_import.py" line="96" />
+        <location filename="../../gui/boundary_import.py" line="103" />
+        <source>Nhập ranh giới</source>
+        <translation>Import boundaries</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="97" />
+        <source>Đã hủy. Dự án không thay đổi.</source>
+        <translation>Cancelled. The project is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="99" />
+        <source>Không nhập được ranh giới</source>
+        <translation>Could not import the boundaries</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="100" />
+        <source>%1
+
+Dự án không thay đổi.</source>
+        <translation>%1
+
+The project is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="109" />
+        <source>Tệp %1: %2 đối tượng, khớp %3 đơn vị (%4).</source>
+        <translation>File %1: %2 features, %3 units matched (%4).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="114" />
+        <source>Đơn vị không có ranh giới: %1</source>
+        <translation>Units without a boundary: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="116" />
+        <source>Đối tượng không khớp: %1</source>
+        <translation>Unmatched features: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="118" />
+        <source>Đã sửa hình học không hợp lệ: %1</source>
+        <translation>Invalid geometries repaired: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="119" />
+        <source>Cặp đơn vị liền kề theo ranh giới: %1 (thêm %2, bớt %3).</source>
+        <translation>Adjacent pairs from the boundaries: %1 (%2 added, %3 removed).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="121" />
+        <source>Số liệu chính thức vẫn là căn cứ xét tiêu chuẩn; diện tích tính từ bản đồ chỉ để đối chiếu.</source>
+        <translation>Official figures remain the basis for the standards; areas computed from the map are for comparison only.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="137" />
+        <source>Số đơn vị: %1 → %2 (giảm %3)</source>
+        <translation>Units: %1 → %2 (%3 fewer)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="140" />
+        <source>Đơn vị phải sắp xếp chưa có trong nhóm nào và chưa được miễn: %1</source>
+        <translation>Units that must be merged but are in no group and not exempted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="145" />
+        <source>Chọn một đơn vị hoặc một nhóm trên bảng hay bản đồ để xem chi tiết; chọn nhiều đơn vị để xem trước kết quả nếu nhập.</source>
+        <translation>Select a unit or a group in the table or on the map for details; select several units to preview their merger.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="157" />
+        <location filename="../../gui/checks_panel.py" line="201" />
+        <source>Diện tích tự nhiên</source>
+        <translation>Natural area (diện tích tự nhiên)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="160" />
+        <location filename="../../gui/checks_panel.py" line="203" />
+        <source>Quy mô dân số</source>
+        <translation>Population (quy mô dân số)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="164" />
+        <source>Thuộc diện phải sắp xếp – đã được miễn</source>
+        <translation>Must be merged – exempted</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="165" />
+        <source>Thuộc diện phải sắp xếp</source>
+        <translation>Must be merged</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="170" />
+        <source>Không thuộc diện phải sắp xếp theo bộ quy tắc này</source>
+        <translation>Not required to merge under this rule set</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="173" />
+        <source>Lý do miễn: %1</source>
+        <translation>Exemption reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="175" />
+        <source>Dùng số liệu điều chỉnh, nguồn: %1</source>
+        <translation>Uses overridden figures, source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="177" />
+        <source>Diện tích là số liệu xấp xỉ tính từ bản đồ, không phải diện tích tự nhiên chính thức.</source>
+        <translation>The area is an approximation computed from a map, not the official natural area.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="188" />
+        <source>Xem trước: nếu nhập các đơn vị đã chọn (Ctrl+M để nhập)</source>
+        <translation>Preview: if the selected units were merged (Ctrl+M to merge)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="196" />
+        <source>%1 · nhập từ %2</source>
+        <translation>%1 · merged from %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="214" />
+        <source>Giáp: %1</source>
+        <translation>Borders: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="222" />
+        <source>Cách khắc phục</source>
+        <translation>How to fix it</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="224" />
+        <source>Không còn đơn vị liền kề nào chưa thuộc nhóm khác.</source>
+        <translation>No adjacent unit is left outside other groups.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="228" />
+        <source>Thêm một trong các đơn vị liền kề sau thì nhóm đạt tiêu chuẩn:</source>
+        <translation>Adding one of these adjacent units brings the group up to the standard:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="231" />
+        <source>Thêm riêng một đơn vị liền kề chưa đủ đạt tiêu chuẩn; gần nhất là:</source>
+        <translation>No single adjacent unit is enough to meet the standard; the closest are:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="237" />
+        <source>+ %1 → %2 (%3), %4 người (%5): %6</source>
+        <translation>+ %1 → %2 (%3), %4 people (%5): %6</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="243" />
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="244" />
+        <source>Thêm %1 vào nhóm %2</source>
+        <translation>Add %1 to the group %2</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../gui/dialogs/common.py" line="12" />
+        <location filename="../../gui/dialogs/common.py" line="53" />
+        <source>Đồng ý</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/common.py" line="13" />
+        <location filename="../../gui/dialogs/common.py" line="25" />
+        <location filename="../../gui/dialogs/common.py" line="54" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/common.py" line="69" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/figures.py" line="29" />
+        <source>Miễn sắp xếp</source>
+        <translation>Exemption from arrangement</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/figures.py" line="33" />
+        <location filename="../../gui/dialogs/figures.py" line="80" />
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/figures.py" line="35" />
+        <source>(tự ghi lý do)</source>
+        <translation>(write the reason)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/figures.py" line="39" />
+        <source>Căn cứ:</source>
+        <translation>Ground:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/figures.py" line="42" />
+        <source>Lý do:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/figures.py" line="48" />
+        <source>Để trống lý do để bỏ miễn sắp xếp.</source>
+        <translation>Leave the reason empty to remove the exemption.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/figures.py" line="76" />
+        <source>Điều chỉnh số liệu</source>
+        <translation>Override figures</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/figures.py" line="84" />
+        <location filename="../../gui/dialogs/figures.py" line="91" />
+        <source>(giữ số liệu gốc)</source>
+        <translation>(keep the recorded figure)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/figures.py" line="86" />
+        <source>Dân số (gốc: %1):</source>
+        <translation>Population (recorded: %1):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/figures.py" line="93" />
+        <source>Diện tích tự nhiên (gốc: %1 km²):</source>
+        <translation>Natural area (recorded: %1 km²):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/figures.py" line="95" />
+        <source>Ví dụ: Tờ trình của HĐND huyện ngày 12/09/2019</source>
+        <translation>e.g. District People's Council proposal of 12/09/2019</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/figures.py" line="97" />
+        <source>Nguồn số liệu:</source>
+        <translation>Source of the figure:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/figures.py" line="98" />
+        <source>Để cả hai ô ở giá trị gốc để bỏ điều chỉnh.</source>
+        <translation>Leave both at the recorded figure to remove the override.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/files.py" line="12" />
+        <source>Mở dự án</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/files.py" line="13" />
+        <source>Cơ sở dữ liệu dự án (*.sqlite *.db);;Mọi tệp (*)</source>
+        <translation>Project databases (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/files.py" line="18" />
+        <source>Nhập phương án</source>
+        <translation>Import scenario</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/files.py" line="19" />
+        <source>Tệp phương án (*.json);;Mọi tệp (*)</source>
+        <translation>Scenario files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/files.py" line="24" />
+        <source>Xuất phương án</source>
+        <translation>Export scenario</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/files.py" line="25" />
+        <source>Tệp phương án (*.json)</source>
+        <translation>Scenario files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/files.py" line="33" />
+        <source>Nhập ranh giới</source>
+        <translation>Import boundaries</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/files.py" line="34" />
+        <source>Lớp ranh giới (*.geojson *.json *.gpkg *.shp);;Mọi tệp (*)</source>
+        <translation>Boundary layers (*.geojson *.json *.gpkg *.shp);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="27" />
+        <source>Nhập đơn vị</source>
+        <translation>Merge units</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="34" />
+        <source>Các đơn vị:</source>
+        <translation>Units:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="37" />
+        <source>Tên đơn vị mới:</source>
+        <translation>Name of the new unit:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="42" />
+        <source>Trụ sở đặt tại:</source>
+        <translation>Seat:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="44" />
+        <source>Theo quy tắc: %1</source>
+        <translation>Rule set default: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="47" />
+        <source>Loại đơn vị mới:</source>
+        <translation>Kind of the new unit:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="48" />
+        <source>Đề xuất: tên của đơn vị có dân số lớn nhất; loại theo bộ quy tắc đang dùng.</source>
+        <translation>Proposed: the name of the most populous member; the kind from the current rule set.</translation>
+    </message>
+</context>
+<context>
+    <name>Editor</name>
+    <message>
+        <location filename="../../gui/editing.py" line="28" />
+        <source>Không thực hiện được</source>
+        <translation>Not possible</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="58" />
+        <source>Chọn ít nhất hai đơn vị để nhập.</source>
+        <translation>Select at least two units to merge.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="71" />
+        <source>Nhập đơn vị</source>
+        <translation>Merge units</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="82" />
+        <source>Chọn các đơn vị cần thêm cùng với đúng một nhóm.</source>
+        <translation>Select the units to add together with exactly one group.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="88" />
+        <source>Không có đơn vị nào ngoài nhóm được chọn.</source>
+        <translation>No unit outside the group is selected.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="95" />
+        <source>Thêm đơn vị vào nhóm</source>
+        <translation>Add unit to group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="102" />
+        <source>Các đơn vị đã chọn không thuộc nhóm nào.</source>
+        <translation>The selected units are in no group.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="108" />
+        <source>Bớt đơn vị khỏi nhóm</source>
+        <translation>Remove unit from group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="113" />
+        <source>Chọn một đơn vị của nhóm cần giải tán.</source>
+        <translation>Select a unit of the group to dissolve.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="120" />
+        <source>Giải tán nhóm</source>
+        <translation>Dissolve group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="125" />
+        <source>Chọn một đơn vị của nhóm cần đổi tên.</source>
+        <translation>Select a unit of the group to rename.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="127" />
+        <location filename="../../gui/editing.py" line="131" />
+        <source>Đổi tên nhóm</source>
+        <translation>Rename group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="127" />
+        <source>Tên đơn vị mới:</source>
+        <translation>Name of the new unit:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="136" />
+        <source>Chọn đúng một đơn vị để ghi miễn sắp xếp.</source>
+        <translation>Select exactly one unit to record an exemption.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="146" />
+        <source>Ghi miễn sắp xếp</source>
+        <translation>Record exemption</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="146" />
+        <source>Bỏ miễn sắp xếp</source>
+        <translation>Remove exemption</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="151" />
+        <source>Chọn đúng một đơn vị để điều chỉnh số liệu.</source>
+        <translation>Select exactly one unit to override its figures.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="164" />
+        <source>Điều chỉnh số liệu %1</source>
+        <translation>Override figures of %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editing.py" line="171" />
+        <source>Đổi bộ quy tắc sang %1</source>
+        <translation>Switch rule set to %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="130" />
+        <source>Kiểm tra theo tiêu chuẩn</source>
+        <translation>Checks against the standards</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="146" />
+        <source>%1[*] – Sắp xếp đơn vị hành chính – %2</source>
+        <translation>%1[*] – Administrative unit arrangement – %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="160" />
+        <source>Đơn vị: %1 → %2 (giảm %3) · Phải sắp xếp chưa xử lý: %4 · %5</source>
+        <translation>Units: %1 → %2 (%3 fewer) · Must-merge units unresolved: %4 · %5</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="194" />
+        <source>Đã lưu tạm lúc %1</source>
+        <translation>Autosaved at %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="196" />
+        <source>Không lưu tạm được: %1</source>
+        <translation>Autosave failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="209" />
+        <source>Không mở được dự án</source>
+        <translation>Cannot open the project</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="227" />
+        <source>Giới thiệu</source>
+        <translation>About</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <location filename="../../gui/map_legend.py" line="61" />
+        <source>Phải sắp xếp, chưa có phương án</source>
+        <translation>Must merge, not yet in a group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/map_legend.py" line="61" />
+        <source>Phải sắp xếp, được miễn</source>
+        <translation>Must merge, exempted</translation>
+    </message>
+    <message>
+        <location filename="../../gui/map_legend.py" line="62" />
+        <source>Không thuộc diện phải sắp xếp</source>
+        <translation>Not required to merge</translation>
+    </message>
+    <message>
+        <location filename="../../gui/map_legend.py" line="62" />
+        <source>Nhóm nhập (mỗi nhóm một màu)</source>
+        <translation>Merged group (one colour each)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/map_legend.py" line="63" />
+        <source>Viền nhóm: đạt tiêu chuẩn</source>
+        <translation>Group outline: meets the standard</translation>
+    </message>
+    <message>
+        <location filename="../../gui/map_legend.py" line="63" />
+        <source>Viền nhóm: ngoại lệ</source>
+        <translation>Group outline: exception</translation>
+    </message>
+    <message>
+        <location filename="../../gui/map_legend.py" line="64" />
+        <source>Viền nhóm: không đạt</source>
+        <translation>Group outline: fails</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../../gui/map_view.py" line="147" />
+        <source>Sơ đồ minh họa, không phải bản đồ ranh giới – các ô vẽ từ điểm nhãn của mỗi đơn vị; hình dạng và diện tích không đúng thực tế</source>
+        <translation>Schematic, not a boundary map (sơ đồ minh họa) – cells drawn from each unit's label point; shapes and areas are not real</translation>
+    </message>
+    <message>
+        <location filename="../../gui/map_view.py" line="149" />
+        <source>Nhập lớp ranh giới (Tệp → Nhập lớp ranh giới…) để xem bản đồ thật.</source>
+        <translation>Import a boundary layer (File → Import boundary layer…) to see the real map.</translation>
+    </message>
+</context>
+<context>
+    <name>MapScene</name>
+    <message>
+        <location filename="../../gui/map_scene.py" line="163" />
+        <source>Diện tích tự nhiên: %1 (%2 tiêu chuẩn)</source>
+        <translation>Natural area: %1 (%2 of the standard)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/map_scene.py" line="165" />
+        <source>Quy mô dân số: %1 người (%2 tiêu chuẩn)</source>
+        <translation>Population: %1 people (%2 of the standard)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/map_scene.py" line="169" />
+        <source>Thuộc diện phải sắp xếp</source>
+        <translation>Must be merged</translation>
+    </message>
+    <message>
+        <location filename="../../gui/map_scene.py" line="171" />
+        <source>Miễn sắp xếp: %1</source>
+        <translation>Exempted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/map_scene.py" line="175" />
+        <source>Nhóm %1: %2, %3 người – %4</source>
+        <translation>Group %1: %2, %3 people – %4</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioActions</name>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="45" />
+        <source>Thay đổi chưa lưu</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="46" />
+        <source>Phương án “%1” có thay đổi chưa lưu. Lưu trước khi tiếp tục?</source>
+        <translation>The scenario “%1” has unsaved changes. Save before continuing?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="48" />
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="48" />
+        <source>Không lưu</source>
+        <translation>Don't save</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="49" />
+        <location filename="../../gui/scenario_actions.py" line="68" />
+        <location filename="../../gui/scenario_actions.py" line="100" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="63" />
+        <source>Phương án đã bị thay đổi ở nơi khác</source>
+        <translation>The scenario was changed elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="64" />
+        <source>Phương án “%1” vừa được lưu từ một cửa sổ hoặc máy khác. Ghi đè lên bản đó, hay lưu bản của bạn thành phương án mới?</source>
+        <translation>The scenario “%1” was just saved from another window or computer. Overwrite that version, or save yours as a new scenario?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="67" />
+        <source>Lưu thành phương án mới</source>
+        <translation>Save as a new scenario</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="68" />
+        <source>Ghi đè</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="80" />
+        <source>Không lưu được</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="91" />
+        <source>Không mở được phương án</source>
+        <translation>Cannot open the scenario</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="97" />
+        <location filename="../../gui/scenario_actions.py" line="103" />
+        <location filename="../../gui/scenario_actions.py" line="104" />
+        <source>Phương án mới</source>
+        <translation>New scenario</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="98" />
+        <source>Tạo phương án mới trống, hay từ phương án đang mở?</source>
+        <translation>Create an empty scenario, or start from the current one?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="99" />
+        <source>Trống</source>
+        <translation>Empty</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="99" />
+        <source>Từ phương án đang mở</source>
+        <translation>From the current scenario</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="103" />
+        <location filename="../../gui/scenario_actions.py" line="143" />
+        <source>Tên phương án:</source>
+        <translation>Scenario name:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="114" />
+        <source>Không tạo được phương án</source>
+        <translation>Could not create the scenario</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="120" />
+        <source>Nhân bản phương án</source>
+        <translation>Duplicate scenario</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="120" />
+        <source>Tên bản sao:</source>
+        <translation>Name of the copy:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="121" />
+        <source>%1 – bản sao</source>
+        <translation>%1 – copy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="127" />
+        <source>Không nhân bản được</source>
+        <translation>Could not duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="143" />
+        <source>Đổi tên phương án</source>
+        <translation>Rename scenario</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="150" />
+        <source>Không đổi tên được</source>
+        <translation>Could not rename</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="159" />
+        <source>Không xóa được</source>
+        <translation>Could not delete</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="159" />
+        <source>Dự án cần ít nhất một phương án.</source>
+        <translation>A project needs at least one scenario.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="162" />
+        <source>Xóa phương án</source>
+        <translation>Delete scenario</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="163" />
+        <source>Xóa phương án “%1”? Không thể hoàn tác việc xóa.</source>
+        <translation>Delete the scenario “%1”? Deleting cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="164" />
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="187" />
+        <source>Không nhập được %1</source>
+        <translation>Could not import %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="200" />
+        <source>Không xuất được</source>
+        <translation>Could not export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="211" />
+        <location filename="../../gui/scenario_actions.py" line="229" />
+        <source>Khôi phục thay đổi chưa lưu</source>
+        <translation>Recover unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="212" />
+        <source>Lần làm việc trước kết thúc khi còn thay đổi chưa lưu (%1). Khôi phục các thay đổi đó?</source>
+        <translation>The last session ended with unsaved changes (%1). Recover them?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="214" />
+        <source>Khôi phục</source>
+        <translation>Recover</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="214" />
+        <source>Bỏ đi</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_actions.py" line="231" />
+        <source>Không khôi phục được</source>
+        <translation>Could not recover</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioDock</name>
+    <message>
+        <location filename="../../gui/scenario_dock.py" line="49" />
+        <source>Phương án</source>
+        <translation>Scenarios</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scenario_dock.py" line="68" />
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTable</name>
+    <message>
+        <location filename="../../gui/unit_table.py" line="47" />
+        <source>Lọc theo tên hoặc mã (gõ không dấu cũng được)…</source>
+        <translation>Filter by name or code (diacritics optional)…</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTableModel</name>
+    <message>
+        <location filename="../../gui/unit_model.py" line="58" />
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="58" />
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="58" />
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="58" />
+        <source>Diện tích (km²)</source>
+        <translation>Area (km²)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="59" />
+        <source>Dân số</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="59" />
+        <source>% DT chuẩn</source>
+        <translation>Area % of std</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="59" />
+        <source>% DS chuẩn</source>
+        <translation>Pop. % of std</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="60" />
+        <source>Phải sắp xếp</source>
+        <translation>Must merge</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="60" />
+        <source>Nhóm</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="62" />
+        <source>Mã đơn vị hành chính (Tổng cục Thống kê)</source>
+        <translation>Administrative unit code (GSO)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="62" />
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="63" />
+        <source>Loại đơn vị hành chính</source>
+        <translation>Kind of administrative unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="63" />
+        <source>Diện tích tự nhiên</source>
+        <translation>Natural area (diện tích tự nhiên)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="64" />
+        <source>Quy mô dân số</source>
+        <translation>Population (quy mô dân số)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="65" />
+        <source>Diện tích tự nhiên so với tiêu chuẩn của loại đơn vị</source>
+        <translation>Natural area as % of the standard for the unit's kind</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="66" />
+        <source>Quy mô dân số so với tiêu chuẩn của loại đơn vị</source>
+        <translation>Population as % of the standard for the unit's kind</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="67" />
+        <source>Thuộc diện phải sắp xếp theo bộ quy tắc đang dùng</source>
+        <translation>Required to merge under the current rule set</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="68" />
+        <source>Nhóm nhập trong phương án</source>
+        <translation>Merged group in the scenario</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="122" />
+        <source>Có – miễn</source>
+        <translation>Yes – exempted</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="122" />
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="135" />
+        <source>Miễn sắp xếp: %1</source>
+        <translation>Exempted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/unit_model.py" line="138" />
+        <location filename="../../gui/unit_model.py" line="142" />
+        <source>Số liệu điều chỉnh, nguồn: %1</source>
+        <translation>Overridden figure, source: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../gui/menus.py" line="138" />
+        <source>Hoàn tác: %1</source>
+        <translation>Undo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="138" />
+        <location filename="../../gui/menus.py" line="140" />
+        <source>Hoàn tác</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="139" />
+        <source>Làm lại: %1</source>
+        <translation>Redo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="139" />
+        <location filename="../../gui/menus.py" line="141" />
+        <source>Làm lại</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="145" />
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="146" />
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="147" />
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="148" />
+        <source>&amp;Phương án</source>
+        <translation>&amp;Scenario</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="149" />
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="150" />
+        <source>Bảng điều khiển</source>
+        <translation>Panels</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="151" />
+        <source>Ngôn ngữ / Language</source>
+        <translation>Ngôn ngữ / Language</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="152" />
+        <source>Bộ quy tắc</source>
+        <translation>Rule set</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="154" />
+        <source>Mở dự án khác…</source>
+        <translation>Open another project…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="154" />
+        <source>Nhập phương án từ tệp JSON…</source>
+        <translation>Import scenario from JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="155" />
+        <source>Xuất phương án ra tệp JSON…</source>
+        <translation>Export scenario to JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="156" />
+        <source>Nhập lớp ranh giới…</source>
+        <translation>Import boundary layer…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="156" />
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="157" />
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="157" />
+        <source>Nhập đơn vị…</source>
+        <translation>Merge units…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="158" />
+        <source>Thêm vào nhóm</source>
+        <translation>Add to group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="158" />
+        <source>Bớt khỏi nhóm</source>
+        <translation>Remove from group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="159" />
+        <source>Giải tán nhóm</source>
+        <translation>Dissolve group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="159" />
+        <source>Đổi tên nhóm…</source>
+        <translation>Rename group…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="160" />
+        <source>Miễn sắp xếp…</source>
+        <translation>Exemption…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="160" />
+        <source>Điều chỉnh số liệu…</source>
+        <translation>Override figures…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="161" />
+        <source>Bỏ chọn</source>
+        <translation>Clear selection</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="161" />
+        <source>Vừa khung bản đồ</source>
+        <translation>Fit map</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="162" />
+        <source>Phóng to</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="162" />
+        <source>Thu nhỏ</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="163" />
+        <source>Tìm đơn vị</source>
+        <translation>Find unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="164" />
+        <source>Phương án mới…</source>
+        <translation>New scenario…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="164" />
+        <source>Nhân bản…</source>
+        <translation>Duplicate…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="165" />
+        <source>Đổi tên…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="165" />
+        <source>Xóa…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="166" />
+        <source>Giới thiệu</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="171" />
+        <source>Nhập các đơn vị đang chọn thành một đơn vị mới (Ctrl+M)</source>
+        <translation>Merge the selected units into a new unit (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="172" />
+        <source>Thêm các đơn vị đang chọn vào nhóm cũng đang được chọn</source>
+        <translation>Add the selected units to the selected group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="173" />
+        <source>Bớt các đơn vị đang chọn khỏi nhóm của chúng</source>
+        <translation>Remove the selected units from their group</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="174" />
+        <source>Giải tán nhóm của đơn vị đang chọn</source>
+        <translation>Dissolve the group of the selected unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="175" />
+        <source>Hiện toàn bộ bản đồ (Ctrl+0)</source>
+        <translation>Show the whole map (Ctrl+0)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="176" />
+        <source>Lưu phương án vào dự án (Ctrl+S)</source>
+        <translation>Save the scenario into the project (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="189" />
+        <source> Bộ quy tắc: </source>
+        <translation> Rule set: </translation>
+    </message>
+</context>
+</TS>
