@@ -17,7 +17,7 @@ from .numbers import fmt_area, fmt_int, fmt_pct
 from .palette import assign_colours, unit_colours
 from .rules import RuleSet, get_rule_set
 from .scenario import Scenario
-from .wording import verdict_label
+from .wording import kind_label, verdict_label
 
 LABELS = "ABCDEFGH"
 HIGHER, LOWER = "higher", "lower"
@@ -235,9 +235,10 @@ def _placement_text(p: Placement, names: dict[str, str], lang: str) -> str:
 
 
 def _group_signature(res: ScenarioResult, members: frozenset[str]) -> tuple | None:
-    for g in res.scenario.groups:
-        if frozenset(g.members) == members:
-            return (g.name, g.seat, g.kind or "")
+    """(name, seat, resulting kind) of the merger of ``members``: what a planner sees of it."""
+    for g in res.groups:
+        if frozenset(g.group.members) == members:
+            return (g.group.name, g.group.seat, g.kind)
     return None
 
 
@@ -266,10 +267,11 @@ def build_differences(dataset: Dataset, results: list[ScenarioResult],
                                        f"{title}: giống nhau ở cả {'hai' if len(results) == 2 else 'các'} phương án",
                                        f"{title}: same in {'both' if len(results) == 2 else 'all'}"))
             else:
-                vi = "; ".join(f"đơn vị mới {s[0]}, trụ sở {names.get(s[1], s[1])} trong {lb}"
-                               for s, lb in zip(signatures, labels))
-                en = "; ".join(f"new unit {s[0]}, seat {names.get(s[1], s[1])} in {lb}"
-                               for s, lb in zip(signatures, labels))
+                kinds = len({s[2] for s in signatures}) > 1
+                vi = "; ".join(f"{kind_label(s[2]) if kinds else 'đơn vị mới'} {s[0]}, trụ sở "
+                               f"{names.get(s[1], s[1])} trong {lb}" for s, lb in zip(signatures, labels))
+                en = "; ".join(f"{kind_label(s[2], 'en') if kinds else 'new unit'} {s[0]}, seat "
+                               f"{names.get(s[1], s[1])} in {lb}" for s, lb in zip(signatures, labels))
                 changed.append(Difference(ordered, False, places,
                                           f"{title}: cùng các đơn vị nhập; {vi}",
                                           f"{title}: same members; {en}"))

@@ -9,7 +9,7 @@ from ..wording import kind_label
 from .dossier import Dossier
 from .files import safe_cell
 
-HEADERS = ["STT", "Mã ĐVHC cũ", "Loại cũ", "Tên đơn vị cũ", "Đơn vị sau sắp xếp", "Thay đổi",
+HEADERS = ["STT", "Mã ĐVHC cũ", "Loại cũ", "Tên đơn vị cũ", "Đơn vị sau sắp xếp", "Tên đơn vị mới", "Thay đổi",
            "Diện tích tự nhiên (km²)", "Quy mô dân số (người)"]
 
 
@@ -17,9 +17,11 @@ def old_new_csv(d: Dossier) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADERS)
+    new_names = {code: a.name for a in d.after for code in a.member_codes}
     for r in d.before:
         # Figures keep a dot decimal so every spreadsheet reads them as numbers.
         writer.writerow([safe_cell(v) for v in (r.stt, r.code, kind_label(r.kind), r.name, r.new_name,
+                                                new_names[r.code],
                                                 "Nhập" if r.merged else "Giữ nguyên",
                                                 f"{r.area_km2:.3f}", f"{r.population:.0f}")])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

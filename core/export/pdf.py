@@ -119,7 +119,7 @@ def _front(d: Dossier, width: float) -> list:
     story.append(rich("Đơn vị được miễn sắp xếp và lý do", "h2"))
     if d.exemptions:
         for code, name, reason in d.exemptions:
-            story.append(rich(f"{esc(name)} ({code}): {esc(reason)}", "bullet"))
+            story.append(rich(f"{esc(name[:1].upper() + name[1:])} ({code}): {esc(reason)}", "bullet"))
     else:
         story.append(rich("Không có.", "bullet"))
     return story

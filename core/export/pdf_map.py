@@ -6,6 +6,7 @@ from __future__ import annotations
 import shapely
 from reportlab.graphics.shapes import Drawing, Line, Path, Polygon, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..evaluation import ScenarioResult
 from ..model import Dataset
@@ -53,10 +54,11 @@ def _shape(frame: _Frame, geom, **style) -> Path:
 
 
 def _nice_length(metres: float) -> float:
-    for step in (500, 1000, 2000, 5000, 10000, 20000, 50000):
-        if step >= metres:
+    """The longest round length not over ``metres``."""
+    for step in (50000, 20000, 10000, 5000, 2000, 1000, 500, 200, 100):
+        if step <= metres:
             return step
-    return 100000
+    return 100
 
 
 def scenario_drawing(dataset: Dataset, result: ScenarioResult, shapes: ScenarioShapes,
@@ -82,12 +84,14 @@ def scenario_drawing(dataset: Dataset, result: ScenarioResult, shapes: ScenarioS
             d.add(_shape(frame, shapes.units[code], fillColor=None,
                          strokeColor=colors.HexColor(UNRESOLVED_OUTLINE), strokeWidth=1.4,
                          strokeDashArray=[3, 2]))
-    for code, geom in shapes.units.items():
+    placed: list[tuple[float, float, float, float]] = []
+    for code, geom in sorted(shapes.units.items(), key=lambda kv: -kv[1].area):
         # Schematic cells are convex: the centroid sits inside, in the middle.
         pt = geom.centroid if shapes.basis == SCHEMATIC else _label_point(geom)
         x, y = frame.xy(pt.x, pt.y)
         name = dataset.units[code].name
         size = 6.5 if len(name) <= 10 else 6
+        x, y = _free_spot(placed, x, y, stringWidth(name, REGULAR, size), size)
         d.add(String(x, y - 2, name, fontName=REGULAR, fontSize=size, textAnchor="middle",
                      fillColor=colors.HexColor("#1a1a1a")))
     _north_arrow(d, width - 22, height - 44)
@@ -99,6 +103,17 @@ def scenario_drawing(dataset: Dataset, result: ScenarioResult, shapes: ScenarioS
     else:
         _scale_bar(d, frame, 16, 12)
     return d
+
+
+def _free_spot(placed: list, x: float, y: float, w: float, h: float) -> tuple[float, float]:
+    """Nudge a label up or down until it overlaps no label placed before it."""
+    for dy in (0, -h - 1, h + 1, -2 * h - 2, 2 * h + 2):
+        box = (x - w / 2 - 1, y + dy - 3, x + w / 2 + 1, y + dy + h - 2)
+        if all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in placed):
+            placed.append(box)
+            return x, y + dy
+    placed.append((x - w / 2, y - 3, x + w / 2, y + h - 2))
+    return x, y
 
 
 def _label_point(geom):
@@ -116,7 +131,7 @@ def _north_arrow(d: Drawing, x: float, y: float) -> None:
 
 
 def _scale_bar(d: Drawing, frame: _Frame, x: float, y: float) -> None:
-    metres = _nice_length(80 / frame.scale)
+    metres = _nice_length(90 / frame.scale)
     length = metres * frame.scale
     d.add(Line(x, y, x + length, y, strokeColor=colors.black, strokeWidth=1.2))
     for px in (x, x + length):
