@@ -117,8 +117,10 @@ class ChecksPanel(QScrollArea):
         margins = self._layout.contentsMargins()
         width = self.viewport().width() - margins.left() - margins.right()
         for label in self._body.findChildren(QLabel):
-            if label.wordWrap() and label.parent() is self._body:
-                label.setMinimumHeight(label.heightForWidth(width))
+            if label.wordWrap():
+                # A proposal's text shares its row with the "Thêm" button.
+                own = width if label.parent() is self._body else width - 80
+                label.setMinimumHeight(label.heightForWidth(max(own, 80)))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -56,8 +56,8 @@ class MainWindow(QMainWindow):
         self.checks_dock.setWidget(self.checks)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.scenario_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks_dock)
-        self.resizeDocks([self.scenario_dock, self.checks_dock], [140, 520], Qt.Orientation.Vertical)
-        self.resizeDocks([self.checks_dock], [360], Qt.Orientation.Horizontal)
+        self._layout_restored = False
+        self._sized_docks = False
         self.actions_ = WindowActions(self)
         self.actions_.build()
         self._connect()
@@ -227,6 +227,14 @@ class MainWindow(QMainWindow):
         Message.show(self, self.tr("Giới thiệu"), about_text(self.session), error=False)
 
     # ----- layout memory and closing ------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._layout_restored and not self._sized_docks:
+            # First start: a short scenario list leaves the height to the checks.
+            self._sized_docks = True
+            self.resizeDocks([self.scenario_dock, self.checks_dock], [110, 600], Qt.Orientation.Vertical)
+            self.resizeDocks([self.checks_dock], [360], Qt.Orientation.Horizontal)
+
     def restore_layout(self) -> None:
         st = settings()
         geometry = st.value("window/geometry")
@@ -234,7 +242,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         state = st.value("window/state")
         if isinstance(state, QByteArray):
-            self.restoreState(state)
+            self._layout_restored = self.restoreState(state)
         splitter = st.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
