@@ -20,7 +20,7 @@ from .fonts import REGULAR
 from .mapdata import SCHEMATIC, ScenarioShapes
 from .narrative import join_vi, unit_with_kind
 from .pdf_map import SCHEMATIC_NOTE, scenario_drawing
-from .pdf_tables import (STYLES, after_table, before_table, esc, grid_table, groups_overview, old_new_table,
+from .pdf_tables import (after_table, before_table, esc, grid_table, groups_overview, old_new_table,
                          p, rich)
 
 MARGIN = 16 * mm

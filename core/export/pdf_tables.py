@@ -158,7 +158,7 @@ def groups_overview(d: Dossier, width: float) -> Table:
         rows.append([p(f"{kind_label(r.kind)} {r.name}", "cell_b"), p(", ".join(r.member_names)),
                      p(num(r.area_km2, 2), "cell_r"), p(num(r.area_pct, 2), "cell_r"),
                      p(num(r.population), "cell_r"), p(num(r.population_pct, 2), "cell_r"), p(r.note)])
-    widths = [78, 110, 52, 42, 52, 42, 0]
+    widths = [72, 96, 48, 40, 48, 40, 0]
     widths[-1] = width - sum(widths)
     return grid_table(rows, widths)
 

@@ -65,7 +65,9 @@ def write_xlsx(path: Path, d: Dossier) -> None:
     summary += [["Đơn vị được miễn sắp xếp", f"{name}: {reason}"] for _, name, reason in d.exemptions]
     summary += [[f"Nguồn số liệu – {what}", f"{source} (ngày {when})"] for what, source, when in d.sources]
     ws = _sheet(wb, SHEETS[0], ["Mục", "Nội dung"], summary, {}, [38, 110])
-    ws["B12"].number_format = PCT
+    for key, value in ws.iter_rows(min_row=2):
+        if key.value == "Tỷ lệ giảm (%)":
+            value.number_format = PCT
 
     groups = [[r.stt, kind_label(r.kind), r.name, ", ".join(r.member_names), ", ".join(r.member_codes),
                r.area_km2, r.area_pct, r.population, r.population_pct, r.seat, ", ".join(r.neighbours),
