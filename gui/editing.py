@@ -12,6 +12,7 @@ from core import commands
 from core.scenario import Override, ScenarioError
 
 from .dialogs.common import Confirm, Message, TextInput
+from .errors import explain
 from .dialogs.figures import ExemptionDialog, OverrideChoice, OverrideDialog
 from .dialogs.merge_dialog import MergeDialog
 from .session import Session
@@ -25,7 +26,7 @@ class Editor(QObject):
         self.window = window
 
     def _fail(self, exc: Exception) -> None:
-        Message.show(self.window, self.tr("Không thực hiện được"), str(exc))
+        Message.show(self.window, self.tr("Không thực hiện được"), explain(exc, self.session.dataset))
 
     def _run(self, make, text: str) -> bool:
         try:

@@ -14,6 +14,7 @@ from core.store import ConflictError, ProjectError
 
 from .dialogs.common import Choice, Confirm, Message, TextInput
 from .dialogs.files import FileChooser
+from .errors import explain
 from .session import Session
 from .text import fill
 
@@ -25,7 +26,8 @@ class ScenarioActions(QObject):
         self.window = window
 
     def _error(self, title: str, exc: Exception | str) -> None:
-        Message.show(self.window, title, str(exc))
+        text = exc if isinstance(exc, str) else explain(exc, self.session.dataset)
+        Message.show(self.window, title, text)
 
     def _unique(self, base: str) -> str:
         names = set(self.session.project.scenario_names())

@@ -131,109 +131,109 @@ The project is unchanged.</translation>
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../gui/checks_panel.py" line="137" />
+        <location filename="../../gui/checks_panel.py" line="139" />
         <source>Số đơn vị: %1 → %2 (giảm %3)</source>
         <translation>Units: %1 → %2 (%3 fewer)</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="140" />
+        <location filename="../../gui/checks_panel.py" line="142" />
         <source>Đơn vị phải sắp xếp chưa có trong nhóm nào và chưa được miễn: %1</source>
         <translation>Units that must be merged but are in no group and not exempted: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="145" />
+        <location filename="../../gui/checks_panel.py" line="147" />
         <source>Chọn một đơn vị hoặc một nhóm trên bảng hay bản đồ để xem chi tiết; chọn nhiều đơn vị để xem trước kết quả nếu nhập.</source>
         <translation>Select a unit or a group in the table or on the map for details; select several units to preview their merger.</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="157" />
-        <location filename="../../gui/checks_panel.py" line="201" />
+        <location filename="../../gui/checks_panel.py" line="159" />
+        <location filename="../../gui/checks_panel.py" line="203" />
         <source>Diện tích tự nhiên</source>
         <translation>Natural area (diện tích tự nhiên)</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="160" />
-        <location filename="../../gui/checks_panel.py" line="203" />
+        <location filename="../../gui/checks_panel.py" line="162" />
+        <location filename="../../gui/checks_panel.py" line="205" />
         <source>Quy mô dân số</source>
         <translation>Population (quy mô dân số)</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="164" />
+        <location filename="../../gui/checks_panel.py" line="166" />
         <source>Thuộc diện phải sắp xếp – đã được miễn</source>
         <translation>Must be merged – exempted</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="165" />
+        <location filename="../../gui/checks_panel.py" line="167" />
         <source>Thuộc diện phải sắp xếp</source>
         <translation>Must be merged</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="170" />
+        <location filename="../../gui/checks_panel.py" line="172" />
         <source>Không thuộc diện phải sắp xếp theo bộ quy tắc này</source>
         <translation>Not required to merge under this rule set</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="173" />
+        <location filename="../../gui/checks_panel.py" line="175" />
         <source>Lý do miễn: %1</source>
         <translation>Exemption reason: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="175" />
+        <location filename="../../gui/checks_panel.py" line="177" />
         <source>Dùng số liệu điều chỉnh, nguồn: %1</source>
         <translation>Uses overridden figures, source: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="177" />
+        <location filename="../../gui/checks_panel.py" line="179" />
         <source>Diện tích là số liệu xấp xỉ tính từ bản đồ, không phải diện tích tự nhiên chính thức.</source>
         <translation>The area is an approximation computed from a map, not the official natural area.</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="188" />
+        <location filename="../../gui/checks_panel.py" line="190" />
         <source>Xem trước: nếu nhập các đơn vị đã chọn (Ctrl+M để nhập)</source>
         <translation>Preview: if the selected units were merged (Ctrl+M to merge)</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="196" />
+        <location filename="../../gui/checks_panel.py" line="198" />
         <source>%1 · nhập từ %2</source>
         <translation>%1 · merged from %2</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="214" />
+        <location filename="../../gui/checks_panel.py" line="216" />
         <source>Giáp: %1</source>
         <translation>Borders: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="222" />
+        <location filename="../../gui/checks_panel.py" line="224" />
         <source>Cách khắc phục</source>
         <translation>How to fix it</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="224" />
+        <location filename="../../gui/checks_panel.py" line="226" />
         <source>Không còn đơn vị liền kề nào chưa thuộc nhóm khác.</source>
         <translation>No adjacent unit is left outside other groups.</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="228" />
+        <location filename="../../gui/checks_panel.py" line="230" />
         <source>Thêm một trong các đơn vị liền kề sau thì nhóm đạt tiêu chuẩn:</source>
         <translation>Adding one of these adjacent units brings the group up to the standard:</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="231" />
+        <location filename="../../gui/checks_panel.py" line="233" />
         <source>Thêm riêng một đơn vị liền kề chưa đủ đạt tiêu chuẩn; gần nhất là:</source>
         <translation>No single adjacent unit is enough to meet the standard; the closest are:</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="237" />
+        <location filename="../../gui/checks_panel.py" line="239" />
         <source>+ %1 → %2 (%3), %4 người (%5): %6</source>
         <translation>+ %1 → %2 (%3), %4 people (%5): %6</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="243" />
+        <location filename="../../gui/checks_panel.py" line="245" />
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="244" />
+        <location filename="../../gui/checks_panel.py" line="246" />
         <source>Thêm %1 vào nhóm %2</source>
         <translation>Add %1 to the group %2</translation>
     </message>
@@ -404,100 +404,158 @@ The project is unchanged.</translation>
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../../gui/editing.py" line="28" />
+        <location filename="../../gui/editing.py" line="29" />
         <source>Không thực hiện được</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="58" />
+        <location filename="../../gui/editing.py" line="59" />
         <source>Chọn ít nhất hai đơn vị để nhập.</source>
         <translation>Select at least two units to merge.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="71" />
+        <location filename="../../gui/editing.py" line="72" />
         <source>Nhập đơn vị</source>
         <translation>Merge units</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="82" />
+        <location filename="../../gui/editing.py" line="83" />
         <source>Chọn các đơn vị cần thêm cùng với đúng một nhóm.</source>
         <translation>Select the units to add together with exactly one group.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="88" />
+        <location filename="../../gui/editing.py" line="89" />
         <source>Không có đơn vị nào ngoài nhóm được chọn.</source>
         <translation>No unit outside the group is selected.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="95" />
+        <location filename="../../gui/editing.py" line="96" />
         <source>Thêm đơn vị vào nhóm</source>
         <translation>Add unit to group</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="102" />
+        <location filename="../../gui/editing.py" line="103" />
         <source>Các đơn vị đã chọn không thuộc nhóm nào.</source>
         <translation>The selected units are in no group.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="108" />
+        <location filename="../../gui/editing.py" line="109" />
         <source>Bớt đơn vị khỏi nhóm</source>
         <translation>Remove unit from group</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="113" />
+        <location filename="../../gui/editing.py" line="114" />
         <source>Chọn một đơn vị của nhóm cần giải tán.</source>
         <translation>Select a unit of the group to dissolve.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="120" />
+        <location filename="../../gui/editing.py" line="121" />
         <source>Giải tán nhóm</source>
         <translation>Dissolve group</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="125" />
+        <location filename="../../gui/editing.py" line="126" />
         <source>Chọn một đơn vị của nhóm cần đổi tên.</source>
         <translation>Select a unit of the group to rename.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="127" />
-        <location filename="../../gui/editing.py" line="131" />
+        <location filename="../../gui/editing.py" line="128" />
+        <location filename="../../gui/editing.py" line="132" />
         <source>Đổi tên nhóm</source>
         <translation>Rename group</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="127" />
+        <location filename="../../gui/editing.py" line="128" />
         <source>Tên đơn vị mới:</source>
         <translation>Name of the new unit:</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="136" />
+        <location filename="../../gui/editing.py" line="137" />
         <source>Chọn đúng một đơn vị để ghi miễn sắp xếp.</source>
         <translation>Select exactly one unit to record an exemption.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="146" />
+        <location filename="../../gui/editing.py" line="147" />
         <source>Ghi miễn sắp xếp</source>
         <translation>Record exemption</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="146" />
+        <location filename="../../gui/editing.py" line="147" />
         <source>Bỏ miễn sắp xếp</source>
         <translation>Remove exemption</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="151" />
+        <location filename="../../gui/editing.py" line="152" />
         <source>Chọn đúng một đơn vị để điều chỉnh số liệu.</source>
         <translation>Select exactly one unit to override its figures.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="164" />
+        <location filename="../../gui/editing.py" line="165" />
         <source>Điều chỉnh số liệu %1</source>
         <translation>Override figures of %1</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="171" />
+        <location filename="../../gui/editing.py" line="172" />
         <source>Đổi bộ quy tắc sang %1</source>
         <translation>Switch rule set to %1</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../gui/errors.py" line="14" />
+        <source>Nhóm chỉ còn hai đơn vị: không bớt được nữa, hãy giải tán nhóm.</source>
+        <translation>The group has only two units left: none can be removed; dissolve the group instead.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="16" />
+        <source>Một đơn vị mới phải được nhập từ ít nhất hai đơn vị.</source>
+        <translation>A new unit must be merged from at least two units.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="18" />
+        <source>Đơn vị %1 đã thuộc nhóm %2; mỗi đơn vị chỉ thuộc một nhóm.</source>
+        <translation>Unit %1 is already in the group %2; a unit belongs to one group at most.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="20" />
+        <source>Đơn vị %1 không thuộc nhóm %2.</source>
+        <translation>Unit %1 is not in the group %2.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="22" />
+        <source>Không có đơn vị mã %1 trong dự án.</source>
+        <translation>The project has no unit with code %1.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="24" />
+        <source>Trụ sở %1 không phải là đơn vị của nhóm.</source>
+        <translation>The seat %1 is not a member of the group.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="25" />
+        <source>Tên không được để trống.</source>
+        <translation>The name must not be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="27" />
+        <source>Tên dài quá %1 ký tự.</source>
+        <translation>The name is longer than %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="28" />
+        <source>Miễn sắp xếp phải ghi rõ lý do.</source>
+        <translation>An exemption needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="30" />
+        <source>Điều chỉnh số liệu của đơn vị %1 phải ghi nguồn số liệu.</source>
+        <translation>An override of unit %1 needs a source note.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/errors.py" line="32" />
+        <source>Đã có phương án tên “%1”.</source>
+        <translation>A scenario named “%1” already exists.</translation>
     </message>
 </context>
 <context>
@@ -620,183 +678,183 @@ The project is unchanged.</translation>
 <context>
     <name>ScenarioActions</name>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="45" />
+        <location filename="../../gui/scenario_actions.py" line="47" />
         <source>Thay đổi chưa lưu</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="46" />
+        <location filename="../../gui/scenario_actions.py" line="48" />
         <source>Phương án “%1” có thay đổi chưa lưu. Lưu trước khi tiếp tục?</source>
         <translation>The scenario “%1” has unsaved changes. Save before continuing?</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="48" />
+        <location filename="../../gui/scenario_actions.py" line="50" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="48" />
+        <location filename="../../gui/scenario_actions.py" line="50" />
         <source>Không lưu</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="49" />
-        <location filename="../../gui/scenario_actions.py" line="68" />
-        <location filename="../../gui/scenario_actions.py" line="100" />
+        <location filename="../../gui/scenario_actions.py" line="51" />
+        <location filename="../../gui/scenario_actions.py" line="70" />
+        <location filename="../../gui/scenario_actions.py" line="102" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="63" />
+        <location filename="../../gui/scenario_actions.py" line="65" />
         <source>Phương án đã bị thay đổi ở nơi khác</source>
         <translation>The scenario was changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="64" />
+        <location filename="../../gui/scenario_actions.py" line="66" />
         <source>Phương án “%1” vừa được lưu từ một cửa sổ hoặc máy khác. Ghi đè lên bản đó, hay lưu bản của bạn thành phương án mới?</source>
         <translation>The scenario “%1” was just saved from another window or computer. Overwrite that version, or save yours as a new scenario?</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="67" />
+        <location filename="../../gui/scenario_actions.py" line="69" />
         <source>Lưu thành phương án mới</source>
         <translation>Save as a new scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="68" />
+        <location filename="../../gui/scenario_actions.py" line="70" />
         <source>Ghi đè</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="80" />
+        <location filename="../../gui/scenario_actions.py" line="82" />
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="91" />
+        <location filename="../../gui/scenario_actions.py" line="93" />
         <source>Không mở được phương án</source>
         <translation>Cannot open the scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="97" />
-        <location filename="../../gui/scenario_actions.py" line="103" />
-        <location filename="../../gui/scenario_actions.py" line="104" />
+        <location filename="../../gui/scenario_actions.py" line="99" />
+        <location filename="../../gui/scenario_actions.py" line="105" />
+        <location filename="../../gui/scenario_actions.py" line="106" />
         <source>Phương án mới</source>
         <translation>New scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="98" />
+        <location filename="../../gui/scenario_actions.py" line="100" />
         <source>Tạo phương án mới trống, hay từ phương án đang mở?</source>
         <translation>Create an empty scenario, or start from the current one?</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="99" />
+        <location filename="../../gui/scenario_actions.py" line="101" />
         <source>Trống</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="99" />
+        <location filename="../../gui/scenario_actions.py" line="101" />
         <source>Từ phương án đang mở</source>
         <translation>From the current scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="103" />
-        <location filename="../../gui/scenario_actions.py" line="143" />
+        <location filename="../../gui/scenario_actions.py" line="105" />
+        <location filename="../../gui/scenario_actions.py" line="145" />
         <source>Tên phương án:</source>
         <translation>Scenario name:</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="114" />
+        <location filename="../../gui/scenario_actions.py" line="116" />
         <source>Không tạo được phương án</source>
         <translation>Could not create the scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="120" />
+        <location filename="../../gui/scenario_actions.py" line="122" />
         <source>Nhân bản phương án</source>
         <translation>Duplicate scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="120" />
+        <location filename="../../gui/scenario_actions.py" line="122" />
         <source>Tên bản sao:</source>
         <translation>Name of the copy:</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="121" />
+        <location filename="../../gui/scenario_actions.py" line="123" />
         <source>%1 – bản sao</source>
         <translation>%1 – copy</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="127" />
+        <location filename="../../gui/scenario_actions.py" line="129" />
         <source>Không nhân bản được</source>
         <translation>Could not duplicate</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="143" />
+        <location filename="../../gui/scenario_actions.py" line="145" />
         <source>Đổi tên phương án</source>
         <translation>Rename scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="150" />
+        <location filename="../../gui/scenario_actions.py" line="152" />
         <source>Không đổi tên được</source>
         <translation>Could not rename</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="159" />
+        <location filename="../../gui/scenario_actions.py" line="161" />
         <source>Không xóa được</source>
         <translation>Could not delete</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="159" />
+        <location filename="../../gui/scenario_actions.py" line="161" />
         <source>Dự án cần ít nhất một phương án.</source>
         <translation>A project needs at least one scenario.</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="162" />
+        <location filename="../../gui/scenario_actions.py" line="164" />
         <source>Xóa phương án</source>
         <translation>Delete scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="163" />
+        <location filename="../../gui/scenario_actions.py" line="165" />
         <source>Xóa phương án “%1”? Không thể hoàn tác việc xóa.</source>
         <translation>Delete the scenario “%1”? Deleting cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="164" />
+        <location filename="../../gui/scenario_actions.py" line="166" />
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="187" />
+        <location filename="../../gui/scenario_actions.py" line="189" />
         <source>Không nhập được %1</source>
         <translation>Could not import %1</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="200" />
+        <location filename="../../gui/scenario_actions.py" line="202" />
         <source>Không xuất được</source>
         <translation>Could not export</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="211" />
-        <location filename="../../gui/scenario_actions.py" line="229" />
+        <location filename="../../gui/scenario_actions.py" line="213" />
+        <location filename="../../gui/scenario_actions.py" line="231" />
         <source>Khôi phục thay đổi chưa lưu</source>
         <translation>Recover unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="212" />
+        <location filename="../../gui/scenario_actions.py" line="214" />
         <source>Lần làm việc trước kết thúc khi còn thay đổi chưa lưu (%1). Khôi phục các thay đổi đó?</source>
         <translation>The last session ended with unsaved changes (%1). Recover them?</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="214" />
+        <location filename="../../gui/scenario_actions.py" line="216" />
         <source>Khôi phục</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="214" />
+        <location filename="../../gui/scenario_actions.py" line="216" />
         <source>Bỏ đi</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="231" />
+        <location filename="../../gui/scenario_actions.py" line="233" />
         <source>Không khôi phục được</source>
         <translation>Could not recover</translation>
     </message>

@@ -61,7 +61,7 @@ def test_removing_a_member_that_would_leave_one_unit_says_why_and_changes_nothin
     session.set_selection([code(session, "Giao Hòa")])
     window.actions_.remove_from_group.trigger()
     assert session.scenario.content() == before
-    assert dialogs.messages and "dissolve the group instead" in dialogs.messages[-1]
+    assert dialogs.messages and "hãy giải tán nhóm" in dialogs.messages[-1]
     assert not session.undo_stack.canUndo()
 
 
@@ -85,6 +85,15 @@ def test_dissolve_rename_exemption_and_override_are_each_one_undoable_step(windo
     for _ in range(4):
         window.actions_.undo.trigger()
     assert session.scenario.content() == before
+
+
+def test_a_unit_already_in_a_group_cannot_join_another_and_the_message_names_it(window, session, dialogs):
+    an_hoa = code(session, "An Hóa")
+    before = session.scenario.content()
+    giao_long = session.scenario.group_of(code(session, "Giao Long"))
+    window.editor.add_to_group(giao_long.id, [an_hoa])        # e.g. the checks panel's "Thêm"
+    assert session.scenario.content() == before
+    assert dialogs.messages[-1] == f"Đơn vị An Hóa ({an_hoa}) đã thuộc nhóm An Phước; mỗi đơn vị chỉ thuộc một nhóm."
 
 
 def test_proposed_fixing_unit_is_added_with_one_click(window, session, qtbot):
