@@ -29,6 +29,15 @@ def check_target(path: str | os.PathLike) -> Path:
     return target
 
 
+def _why(exc: OSError) -> str:
+    import errno
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full (ổ đĩa đã đầy)"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "the folder cannot be written (không có quyền ghi vào thư mục)"
+    return f"cannot write the file ({exc.strerror or exc})"
+
+
 def _remove(path: Path) -> None:
     for suffix in ("", "-journal", "-wal", "-shm"):
         try:
@@ -49,6 +58,9 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
+    except OSError as exc:
+        _remove(tmp)
+        raise ExportError(f"{target}: {_why(exc)}; nothing was written") from exc
     except BaseException:
         _remove(tmp)
         raise

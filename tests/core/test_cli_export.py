@@ -1,4 +1,5 @@
 """'export' and 'compare' on the command line, and what a failed export leaves behind."""
+import errno
 import importlib
 import json
 import subprocess
@@ -72,11 +73,11 @@ def test_a_failed_export_leaves_no_partial_file_and_keeps_the_old_one(project, t
 
     def half_then_fail(path, *args, **kwargs):
         path.write_bytes(b"half a file")
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
     for module, name in (("core.export.pdf", "write_pdf"), ("core.export.xlsx", "write_xlsx"),
                          ("core.export.csvfile", "write_csv"), ("core.export.geo", "write_geo")):
         monkeypatch.setattr(importlib.import_module(module), name, half_then_fail)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ExportError, match="disk is full"):
         export_scenario(project, project.get_scenario("Phương án 2019"), target)
     assert target.read_bytes() == b"the previous export"
     leftovers = [p.name for p in tmp_path.iterdir() if not p.name.startswith(project.path.name)]
@@ -93,3 +94,17 @@ def test_exports_and_comparison_load_no_qt():
             " core.export.geo, core.export.csvfile;"
             "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))], 'Qt loaded'")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_an_export_to_a_folder_that_cannot_be_written_fails_clearly(project, tmp_path, monkeypatch):
+    # Tests run as root in CI, where chmod cannot make a folder read-only: simulate the refusal.
+    import core.export.files as files
+    target = tmp_path / "tom-tat.pdf"
+
+    def refuse(src, dst):
+        raise PermissionError(errno.EACCES, "Permission denied")
+    monkeypatch.setattr(files.os, "replace", refuse)
+    with pytest.raises(ExportError, match="cannot be written"):
+        export_scenario(project, project.get_scenario("Phương án 2019"), target)
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(project.path.name)] == []
