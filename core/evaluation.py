@@ -179,9 +179,18 @@ def _after_names(dataset: Dataset, scenario: Scenario) -> dict[str, str]:
     return names
 
 
+def name_index(dataset: Dataset, after_names: dict[str, str]) -> dict[tuple[str, str], list[str]]:
+    """(province, folded name after the merger) → unit codes: name clashes in O(1) per group."""
+    index: dict[tuple[str, str], list[str]] = {}
+    for code, name in after_names.items():
+        index.setdefault((dataset.units[code].province, fold(name)), []).append(code)
+    return index
+
+
 def evaluate_group(dataset: Dataset, rules: RuleSet, scenario: Scenario, group: Group,
                    unit_results: dict[str, UnitResult], after_names: dict[str, str],
-                   owner: dict[str, Group]) -> GroupResult:
+                   owner: dict[str, Group],
+                   names: dict[tuple[str, str], list[str]] | None = None) -> GroupResult:
     members = [unit_results[c] for c in group.members]
     area = sum(m.area_km2 for m in members)
     pop = sum(m.population for m in members)
@@ -206,9 +215,12 @@ def evaluate_group(dataset: Dataset, rules: RuleSet, scenario: Scenario, group: 
                              "reason": group.exception_reason}
                 break
 
+    # No two units of the same level in a province may share a name (checked province by province).
     key = fold(group.name)
-    clashes = sorted({after_names[c] for c, u in dataset.units.items()
-                      if c not in group.members and fold(after_names[c]) == key})
+    names = names if names is not None else name_index(dataset, after_names)
+    provinces = {dataset.units[c].province for c in group.members}
+    clashes = sorted({after_names[c] for p in provinces for c in names.get((p, key), ())
+                      if c not in group.members})
 
     member_set = set(group.members)
     neighbour_codes = set()
@@ -289,7 +301,8 @@ def evaluate(dataset: Dataset, rules: RuleSet, scenario: Scenario) -> ScenarioRe
                                         owner[code].id if code in owner else None)
                     for code, unit in dataset.units.items()}
     after_names = _after_names(dataset, scenario)
-    groups = [evaluate_group(dataset, rules, scenario, g, unit_results, after_names, owner)
+    names = name_index(dataset, after_names)
+    groups = [evaluate_group(dataset, rules, scenario, g, unit_results, after_names, owner, names)
               for g in scenario.groups]
     before = len(dataset.units)
     after = before - sum(len(g.members) - 1 for g in scenario.groups)

@@ -128,6 +128,7 @@ class RuleSet:
         self.exemption_grounds: list[dict] = spec.get("exemption_grounds", [])
         self.uncertain: list[dict] = spec.get("uncertain", [])
         self._standards: list[dict] = spec["standards"]
+        self._cache: dict[tuple, object] = {}
         for entry in self._standards:
             for key in ("population", "area_km2"):
                 if not isinstance(entry.get(key), (int, float)) or entry[key] <= 0:
@@ -138,6 +139,12 @@ class RuleSet:
 
     def standard_for(self, kind: str, terrain: str = "lowland", parent: str = "",
                      urban_class: str = "") -> Standard:
+        key = ("s", kind, terrain, parent, urban_class)
+        if key not in self._cache:           # a few combinations, looked up for every unit
+            self._cache[key] = self._standard_for(kind, terrain, parent, urban_class)
+        return self._cache[key]
+
+    def _standard_for(self, kind: str, terrain: str, parent: str, urban_class: str) -> Standard:
         entry = _best(self._standards, kind=kind, terrain=terrain, parent=parent,
                       urban_class=urban_class)
         if entry is None:
@@ -148,6 +155,12 @@ class RuleSet:
 
     def requirement_for(self, kind: str, terrain: str = "lowland", parent: str = "",
                         urban_class: str = "") -> Requirement:
+        key = ("r", kind, terrain, parent, urban_class)
+        if key not in self._cache:
+            self._cache[key] = self._requirement_for(kind, terrain, parent, urban_class)
+        return self._cache[key]
+
+    def _requirement_for(self, kind: str, terrain: str, parent: str, urban_class: str) -> Requirement:
         std = self.standard_for(kind, terrain, parent, urban_class)
         entry = _best(self._requirements, kind=kind, terrain=terrain, parent=parent,
                       urban_class=urban_class) or {"area_pct": 100, "population_pct": 100}

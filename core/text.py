@@ -6,6 +6,7 @@ compared through ``fold`` so that "giao hoa", "GIAO HÒA" and "Giao Hòa" match.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -20,6 +21,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", str(text)).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)      # names repeat: evaluation folds each many times
 def fold(text: str) -> str:
     """A comparison key: lower case, no diacritics, đ→d, single spaces."""
     decomposed = unicodedata.normalize("NFD", str(text).lower())
