@@ -261,7 +261,5 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self._remember_scenario()
         # The stack outlives this window's widgets by a moment; stop it talking to them.
-        stack = self.session.undo_stack
-        stack.cleanChanged.disconnect(self._update_title)
-        stack.indexChanged.disconnect(self._update_undo)
+        self.session.undo_stack.blockSignals(True)
         event.accept()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from core.commands import Command
@@ -40,6 +40,9 @@ class Session(QObject):
         self.scenario: Scenario | None = None
         self.result: ScenarioResult | None = None
         self.selection: list[str] = []
+        app = QCoreApplication.instance()
+        if app is not None:       # at exit the stack is torn down after the widgets listening to it
+            app.aboutToQuit.connect(lambda: self.undo_stack.blockSignals(True))
 
     # ----- what is open ------------------------------------------------------
     @property

@@ -66,6 +66,7 @@ class ThresholdBar(QWidget):
         small = painter.font()
         small.setPointSizeF(max(6.5, small.pointSizeF() * 0.85))
         painter.setFont(small)
+        last_right = -1e9
         for mark in self.marks:
             x = bar.left() + bar.width() * mark / scale
             painter.setPen(QPen(QColor("#1f2328"), 2))
@@ -73,7 +74,8 @@ class ThresholdBar(QWidget):
             painter.setPen(QColor("#1f2328"))
             text = f"{mark:g} %"
             text_width = QFontMetrics(small).horizontalAdvance(text)
-            left = min(max(0.0, x - text_width / 2), self.width() - text_width - 1)
+            left = min(max(0.0, x - text_width / 2, last_right + 4), self.width() - text_width - 1)
+            last_right = left + text_width     # marks close together (70 %, 100 %) must not overprint
             painter.drawText(QRectF(left, bar.bottom() + 3, text_width + 1, line),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
         painter.end()
