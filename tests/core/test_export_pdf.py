@@ -28,7 +28,7 @@ def test_pdf_names_the_place_the_rules_and_the_sources(pdf_text):
     assert "PHƯƠNG ÁN SẮP XẾP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ" in t
     assert "HUYỆN CHÂU THÀNH – TỈNH BẾN TRE" in t
     assert "Nghị quyết số 653/2019/UBTVQH14" in t
-    assert "2019 Population and Housing Census" in t and "01/04/2019" in t
+    assert "Tổng điều tra dân số và nhà ở năm 2019" in t and "01/04/2019" in t
     assert "Bản tóm tắt lập ngày 12/09/2019" in t
 
 
