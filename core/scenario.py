@@ -244,8 +244,14 @@ class Scenario:
         return copy.deepcopy(self)
 
     def restore(self, other: "Scenario") -> None:
-        """Make this scenario equal to ``other`` (used by undo)."""
+        """Make this scenario's content equal to ``other`` (used by undo).
+
+        The stored ``version`` is not content: it says which database save this
+        copy descends from, so undo after a save must not roll it back.
+        """
+        version = self.version
         self.__dict__.update(copy.deepcopy(other.__dict__))
+        self.version = version
 
     def duplicate(self, name: str) -> "Scenario":
         twin = copy.deepcopy(self)

@@ -91,3 +91,15 @@ def test_undo_restores_the_scenario_exactly(dataset):
     assert to_dict(s, with_ids=True) == before
     stack.redo()
     assert len(s.groups[0].members) == 3
+
+
+def test_undo_after_a_save_does_not_make_the_next_save_a_conflict(project):
+    from core import commands as C
+    d = project.dataset
+    s = project.get_scenario("Phương án 2019")
+    stack = C.UndoStack()
+    stack.push(C.merge(s, d, [code_of(d, "Tân Phú"), code_of(d, "Quới Thành")]))
+    project.save_scenario(s)
+    stack.undo()
+    project.save_scenario(s)          # no ConflictError: the version follows the database
+    assert len(project.get_scenario(s.id).groups) == 3
