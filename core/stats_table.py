@@ -145,7 +145,12 @@ def read_stats_table(path: str | Path) -> StatsTable:
     seen_codes: dict[str, int] = {}
     seen_ids: dict[str, int] = {}
     for line, raw in enumerate(raw_rows, start=2):
-        rows.append(_row(raw, line, columns, path.name, seen_codes, seen_ids))
+        try:
+            rows.append(_row(raw, line, columns, path.name, seen_codes, seen_ids))
+        except StatsError:
+            raise
+        except DataError as exc:             # a figure refused by check_figure
+            raise StatsError(exc.detail, exc.where) from None
     has_class = any(role in columns for role in CLASSIFICATION)
     return StatsTable(str(path), rows, columns, has_class)
 
