@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the text output")
     sub = p.add_subparsers(dest="command", required=True)
 
-    s = sub.add_parser("units", help="units with figures, % of standard, must-merge and why")
+    s = sub.add_parser("units", help="units with figures, %% of standard, must-merge and why")
     s.add_argument("--rules", default="nq653-2019", help="rule set id (default nq653-2019)")
     s.add_argument("--json", action="store_true")
 

@@ -96,3 +96,11 @@ def test_bad_scenario_files_are_refused_and_change_nothing(db_path, tmp_path, pa
     proc = run(db_path, "import-scenario", str(bad))
     assert proc.returncode != 0 and message in proc.stderr
     assert digest(db_path) == before
+
+
+def test_help_lists_every_command(db_path):
+    proc = subprocess.run([sys.executable, "main.py", "--help"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    for command in ("units", "rules", "scenarios", "check", "import-scenario", "export-scenario",
+                    "import-boundaries", "export", "compare"):
+        assert command in proc.stdout
