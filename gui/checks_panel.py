@@ -120,7 +120,10 @@ class ChecksPanel(QScrollArea):
             if label.wordWrap():
                 # A proposal's text shares its row with the "Thêm" button.
                 own = width if label.parent() is self._body else width - 80
-                label.setMinimumHeight(label.heightForWidth(max(own, 80)))
+                # QLabel.heightForWidth overestimates here (up to 3×); measure the wrapped text.
+                flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+                rect = label.fontMetrics().boundingRect(0, 0, max(own, 80), 100_000, flags, label.text())
+                label.setMinimumHeight(rect.height() + 4)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
