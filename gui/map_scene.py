@@ -7,119 +7,40 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
-                               QStyleOptionGraphicsItem, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainterPath
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSceneHelpEvent, QToolTip
 
 from core.numbers import fmt_area, fmt_int, fmt_pct
+from core.palette import assign_colours, group_key
 from core.wording import kind_label, verdict_label
 
-from .map_shapes import MapShapes, load_shapes, outline_path, scene_point, to_path
-from .palette import OUTLINE, SELECTED, STATUS_FILL, VERDICT_COLOUR, Status, group_fill, unit_status
+from .map_items import (Z_LABEL, Z_OUTLINE, Z_SELECTED, Z_UNIT, LabelItem, UnitItem,  # noqa: F401
+                        UnitsScene, cosmetic_pen)
+from .map_shapes import load_shapes, outline_path
+from .palette import STATUS_FILL, VERDICT_COLOUR, Status, unit_status
 from .session import Session
 from .text import fill
 
-Z_UNIT, Z_OUTLINE, Z_SELECTED, Z_LABEL = 0, 1, 2, 3
+EAGER_TOOLTIPS = 3000      # beyond this many units a tooltip is written when asked for
 
 
-def cosmetic_pen(colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(colour, width, style)
-    pen.setCosmetic(True)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    return pen
-
-
-class UnitItem(QGraphicsPathItem):
-    def __init__(self, code: str, path: QPainterPath) -> None:
-        super().__init__(path)
-        self.code = code
-        self.selected = False
-        self.setAcceptHoverEvents(True)
-        self.setZValue(Z_UNIT)
-
-    def set_look(self, fill: QColor, selected: bool) -> None:
-        self.selected = selected
-        colour = QColor(fill)
-        if selected:
-            colour = colour.darker(112)
-        self.setBrush(QBrush(colour))
-        self.setPen(cosmetic_pen(SELECTED, 3.0) if selected else cosmetic_pen(OUTLINE, 0.8))
-        self.setZValue(Z_SELECTED if selected else Z_UNIT)
-
-
-class LabelItem(QGraphicsItem):
-    """A name drawn at a fixed size whatever the zoom, with a light halo; always plain text."""
-
-    def __init__(self, text: str, bold: bool = False) -> None:
-        super().__init__()
-        self.text = text
-        self.font = QFont()
-        self.font.setPointSizeF(8.5)
-        self.font.setBold(bold)
-        metrics = QFontMetricsF(self.font)
-        width = metrics.horizontalAdvance(text)
-        self._rect = QRectF(-width / 2 - 3, -metrics.height() / 2 - 1, width + 6, metrics.height() + 2)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setZValue(Z_LABEL)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        painter.setFont(self.font)
-        path = QPainterPath()
-        metrics = QFontMetricsF(self.font)
-        baseline = QPointF(-metrics.horizontalAdvance(self.text) / 2,
-                           metrics.ascent() - metrics.height() / 2)
-        path.addText(baseline, self.font, self.text)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.strokePath(path, QPen(QColor(255, 255, 255, 220), 3.0))
-        painter.fillPath(path, QColor("#1f2328"))
-
-
-class MapScene(QGraphicsScene):
+class MapScene(UnitsScene):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         self.session = session
-        self.units: dict[str, UnitItem] = {}
-        self.labels: dict[str, LabelItem] = {}
         self.outlines: dict[str, QGraphicsPathItem] = {}
-        self.shapes = MapShapes({}, {}, True)
-        self.setBackgroundBrush(QColor("#f7f9fb"))
+        self._outline_paths: dict[frozenset[str], QPainterPath] = {}
         session.evaluated.connect(self.restyle)
         session.selection_changed.connect(self.restyle)
         session.dataset_changed.connect(self.build)
         self.build()
 
-    @property
-    def schematic(self) -> bool:
-        return self.shapes.schematic
-
     def build(self) -> None:
-        self.clear()
-        self.units, self.labels, self.outlines = {}, {}, {}
-        self.shapes = load_shapes(self.session.project)
-        for code, geom in self.shapes.shapes.items():
-            item = UnitItem(code, to_path(geom))
-            self.addItem(item)
-            self.units[code] = item
-            label = LabelItem(self.session.dataset.units[code].name)
-            label.setPos(scene_point(self.shapes.labels[code]))
-            self.addItem(label)
-            self.labels[code] = label
-        rect = self.itemsBoundingRect()
-        margin = max(rect.width(), rect.height()) * 0.05
-        self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
+        self.outlines, self._outline_paths = {}, {}
+        names = {c: u.name for c, u in self.session.dataset.units.items()}
+        self.fill_items(load_shapes(self.session.project), names)
         self.restyle()
-
-    def code_at(self, pos: QPointF) -> str | None:
-        for item in self.items(pos):
-            if isinstance(item, UnitItem):
-                return item.code
-        return None
 
     # ----- colours, outlines, tooltips ---------------------------------------------
     def restyle(self) -> None:
@@ -127,15 +48,20 @@ class MapScene(QGraphicsScene):
         if result is None or scenario is None:
             return
         selected = set(self.session.selection)
-        index = {g.id: i for i, g in enumerate(scenario.groups)}
+        # The colours of core.palette, keyed by member set: the same as in the exports.
+        colours = assign_colours(g.members for g in scenario.groups)
+        group_colour = {g.id: QColor(colours[group_key(g.members)]) for g in scenario.groups}
+        eager = len(self.units) <= EAGER_TOOLTIPS
+        pen = self.unit_pen()
         for code, item in self.units.items():
             r = result.units[code]
             if r.group_id is not None:
-                fill = group_fill(index[r.group_id])
+                fill = group_colour[r.group_id]
             else:
                 fill = STATUS_FILL[unit_status(r)]
-            item.set_look(fill, code in selected)
-            item.setToolTip(self._tooltip(code))
+            item.set_look(fill, code in selected, pen)
+            if eager:
+                item.setToolTip(self._tooltip(code))
         for outline in self.outlines.values():
             self.removeItem(outline)
         self.outlines = {}
@@ -143,7 +69,11 @@ class MapScene(QGraphicsScene):
             geoms = [self.shapes.shapes[c] for c in g.members if c in self.shapes.shapes]
             if not geoms:
                 continue
-            item = QGraphicsPathItem(outline_path(geoms))
+            key = frozenset(g.members)
+            path = self._outline_paths.get(key)
+            if path is None:
+                path = self._outline_paths[key] = outline_path(geoms)
+            item = QGraphicsPathItem(path)
             style = Qt.PenStyle.SolidLine if g.verdict != "fails" else Qt.PenStyle.DashLine
             item.setPen(cosmetic_pen(VERDICT_COLOUR[g.verdict], 2.6, style))
             item.setBrush(Qt.BrushStyle.NoBrush)
@@ -152,6 +82,20 @@ class MapScene(QGraphicsScene):
             item.setAcceptHoverEvents(False)
             self.addItem(item)
             self.outlines[g.group.id] = item
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        if len(self.units) <= EAGER_TOOLTIPS:
+            super().helpEvent(event)
+            return
+        code = self.code_at(event.scenePos())
+        if code is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(event.screenPos(), self._tooltip(code))
+        event.accept()
+
+    def tooltip(self, code: str) -> str:
+        return self._tooltip(code)
 
     def _tooltip(self, code: str) -> str:
         lang = self.session.lang

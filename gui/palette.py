@@ -10,6 +10,7 @@ from enum import Enum
 from PySide6.QtGui import QColor
 
 from core.evaluation import EXCEPTION, FAILS, MEETS, UnitResult
+from core.palette import GROUP_COLOURS
 
 
 class Status(Enum):
@@ -40,11 +41,8 @@ STATUS_ROW = {
     Status.GROUPED: QColor("#e3eff8"),
 }
 
-# Soft fills that stay distinct next to each other and keep dark labels readable.
-GROUP_FILLS = tuple(QColor(c) for c in (
-    "#8dd3c7", "#80b1d3", "#b3de69", "#fdb462", "#bebada", "#fccde5",
-    "#ffed6f", "#bc80bd", "#ccebc5", "#d9b38c", "#9ecae1", "#fb8072",
-))
+# The group colours are core's (core.palette), so the map and the exported PDF agree.
+GROUP_FILLS = tuple(QColor(c) for c in GROUP_COLOURS)
 
 VERDICT_COLOUR = {MEETS: QColor("#1b7837"), EXCEPTION: QColor("#b35806"), FAILS: QColor("#b2182b")}
 OUTLINE = QColor("#555555")
@@ -56,3 +54,7 @@ NEUTRAL_FILL = QColor("#6b8fb5")
 
 def group_fill(index: int) -> QColor:
     return GROUP_FILLS[index % len(GROUP_FILLS)]
+
+
+def qcolour(hex_colour: str) -> QColor:
+    return QColor(hex_colour)

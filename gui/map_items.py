@@ -1,0 +1,169 @@
+"""What every map is made of: one path item per unit and a name label each.
+
+``UnitsScene`` builds them from ``MapShapes`` and decides when labels are worth
+drawing: a district shows every name; a national map shows names only once the
+planner has zoomed in far enough that a unit is wider than a short name.
+The desk's map (``MapScene``) and the comparison maps colour the items their way.
+"""
+from __future__ import annotations
+
+import statistics
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
+                               QStyleOptionGraphicsItem, QWidget)
+
+from .map_shapes import MapShapes, scene_point, to_path
+from .palette import OUTLINE, SELECTED
+
+Z_UNIT, Z_OUTLINE, Z_SELECTED, Z_LABEL = 0, 1, 2, 3
+LABELS_ALWAYS = 400          # up to this many units every name is always drawn
+LABEL_MIN_PX = 36.0          # else names appear when a typical unit is this wide on screen
+OUTLINE_MIN_PX = 7.0         # and unit borders when it is this wide (a blur of lines below)
+BACKGROUND = QColor("#f7f9fb")
+
+
+def cosmetic_pen(colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(colour, width, style)
+    pen.setCosmetic(True)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+class UnitItem(QGraphicsPathItem):
+    def __init__(self, code: str, path: QPainterPath) -> None:
+        super().__init__(path)
+        self.code = code
+        self.selected = False
+        self.setAcceptHoverEvents(True)
+        self.setZValue(Z_UNIT)
+
+    def set_look(self, fill: QColor, selected: bool, pen: QPen | None = None) -> None:
+        self.selected = selected
+        colour = QColor(fill)
+        if selected:
+            colour = colour.darker(112)
+        self.setBrush(QBrush(colour))
+        if selected:
+            pen = cosmetic_pen(SELECTED, 3.0)
+        elif pen is None:
+            pen = cosmetic_pen(OUTLINE, 0.8)
+        self.setPen(pen)
+        self.setZValue(Z_SELECTED if selected else Z_UNIT)
+
+
+class LabelItem(QGraphicsItem):
+    """A name drawn at a fixed size whatever the zoom, with a light halo; always plain text."""
+
+    def __init__(self, text: str, bold: bool = False) -> None:
+        super().__init__()
+        self.text = text
+        self.font = QFont()
+        self.font.setPointSizeF(8.5)
+        self.font.setBold(bold)
+        metrics = QFontMetricsF(self.font)
+        width = metrics.horizontalAdvance(text)
+        self._rect = QRectF(-width / 2 - 3, -metrics.height() / 2 - 1, width + 6, metrics.height() + 2)
+        self._baseline = QPointF(-width / 2, metrics.ascent() - metrics.height() / 2)
+        self._path: QPainterPath | None = None          # made on first paint, then reused
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setZValue(Z_LABEL)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if self._path is None:
+            self._path = QPainterPath()
+            self._path.addText(self._baseline, self.font, self.text)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.strokePath(self._path, QPen(QColor(255, 255, 255, 220), 3.0))
+        painter.fillPath(self._path, QColor("#1f2328"))
+
+
+class UnitsScene(QGraphicsScene):
+    """Unit items and labels from ``shapes``; ``names`` gives each label its text."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.units: dict[str, UnitItem] = {}
+        self.labels: dict[str, LabelItem] = {}
+        self.shapes = MapShapes({}, {}, True)
+        self.unit_size = 0.0           # median width of a unit, scene units (metres)
+        self.labels_shown = True
+        self.borders_shown = True      # False: units are drawn without their outline (far view)
+        self._names: dict[str, str] = {}
+        self.setBackgroundBrush(BACKGROUND)
+
+    @property
+    def schematic(self) -> bool:
+        return self.shapes.schematic
+
+    def fill_items(self, shapes: MapShapes, names: dict[str, str]) -> None:
+        """One item per unit; on a large map the labels are made when first shown."""
+        self.clear()
+        self.units, self.labels = {}, {}
+        self.shapes, self._names = shapes, names
+        few = len(shapes.shapes) <= LABELS_ALWAYS
+        widths = []
+        for code, geom in shapes.shapes.items():
+            item = UnitItem(code, to_path(geom))
+            self.addItem(item)
+            self.units[code] = item
+            widths.append(item.boundingRect().width())
+        self.labels_shown = self.borders_shown = False
+        if few:
+            self._show_labels(True)
+            self.borders_shown = True
+        self.unit_size = statistics.median(widths) if widths else 0.0
+        rect = self.itemsBoundingRect()
+        margin = max(rect.width(), rect.height()) * 0.05
+        self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
+
+    def _show_labels(self, show: bool) -> None:
+        if show and not self.labels:
+            for code, xy in self.shapes.labels.items():
+                label = LabelItem(self._names.get(code, code))
+                label.setPos(scene_point(xy))
+                self.addItem(label)
+                self.labels[code] = label
+        else:
+            for label in self.labels.values():
+                label.setVisible(show)
+        self.labels_shown = show
+
+    def set_view_scale(self, pixels_per_unit: float) -> None:
+        """Names and borders when the view is zoomed in enough to see them (large maps only)."""
+        if len(self.units) <= LABELS_ALWAYS:
+            return
+        unit_px = pixels_per_unit * self.unit_size
+        if (unit_px >= LABEL_MIN_PX) != self.labels_shown:
+            self._show_labels(unit_px >= LABEL_MIN_PX)
+        if (unit_px >= OUTLINE_MIN_PX) != self.borders_shown:
+            self.borders_shown = unit_px >= OUTLINE_MIN_PX
+            self.restyle()
+
+    def unit_pen(self) -> QPen | None:
+        """The outline of an unselected unit now: None for the usual one, or no pen when far."""
+        return None if self.borders_shown else QPen(Qt.PenStyle.NoPen)
+
+    def restyle(self) -> None:
+        """Colour the units (each kind of map its own way)."""
+
+    def code_at(self, pos: QPointF) -> str | None:
+        for item in self.items(pos):
+            if isinstance(item, UnitItem):
+                return item.code
+        return None
+
+    def codes_rect(self, codes) -> QRectF:
+        """The scene rectangle around the units ``codes`` (empty when none is drawn)."""
+        rect = QRectF()
+        for code in codes:
+            item = self.units.get(code)
+            if item is not None:
+                rect = rect.united(item.sceneBoundingRect())
+        return rect
