@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         a.rules_group.triggered.connect(lambda action: e.set_rules(action.data()))
         a.rules_box.activated.connect(lambda i: e.set_rules(a.rules_box.itemData(i)))
         a.about.triggered.connect(self.about)
+        a.compare.triggered.connect(lambda: self.open_compare())
         self.checks.add_requested.connect(lambda gid, code: e.add_to_group(gid, [code]))
         self.scenario_dock.switch_requested.connect(sa.switch)
         self.scenario_dock.add_actions([a.new_scenario, a.duplicate_scenario, a.rename_scenario,
@@ -221,6 +222,17 @@ class MainWindow(QMainWindow):
         job = BoundaryImport(self.session, self, path)
         job.start()
         return job
+
+    def open_compare(self):
+        from .compare_window import CompareWindow
+        old = getattr(self, "compare_window", None)
+        if old is not None:          # a fresh one: the scenarios may have changed meanwhile
+            old.close()
+            old.deleteLater()
+        window = self.compare_window = CompareWindow(self.session, self)
+        window.show()
+        window.raise_()
+        return window
 
     def about(self) -> None:
         from .about import about_text

@@ -34,6 +34,7 @@ class WindowActions(QObject):
         self.import_scenario = act()
         self.export_scenario = act()
         self.import_boundaries = act()
+        self.export_summary = act(QKeySequence("Ctrl+Shift+E"))
         self.save = act(Key.Save, SP.SP_DialogSaveButton)
         self.quit = act(Key.Quit)
         # Edit
@@ -64,6 +65,7 @@ class WindowActions(QObject):
         self.duplicate_scenario = act()
         self.rename_scenario = act()
         self.delete_scenario = act()
+        self.compare = act()
         self.rules_group = QActionGroup(window)
         self.rules_actions: dict[str, QAction] = {}
         for rule_id in all_rule_sets():
@@ -89,6 +91,8 @@ class WindowActions(QObject):
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.import_scenario, self.export_scenario, self.import_boundaries])
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_summary)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit)
         self.edit_menu = QMenu(bar)
         self.edit_menu.addActions([self.undo, self.redo])
@@ -106,6 +110,8 @@ class WindowActions(QObject):
         self.scenario_menu = QMenu(bar)
         self.scenario_menu.addActions([self.new_scenario, self.duplicate_scenario, self.rename_scenario,
                                        self.delete_scenario])
+        self.scenario_menu.addSeparator()
+        self.scenario_menu.addAction(self.compare)
         self.scenario_menu.addSeparator()
         self.rules_menu = self.scenario_menu.addMenu("")
         self.rules_menu.addActions(list(self.rules_actions.values()))
@@ -164,6 +170,8 @@ class WindowActions(QObject):
             self.new_scenario: self.tr("Phương án mới…"), self.duplicate_scenario: self.tr("Nhân bản…"),
             self.rename_scenario: self.tr("Đổi tên…"), self.delete_scenario: self.tr("Xóa…"),
             self.about: self.tr("Giới thiệu"),
+            self.compare: self.tr("So sánh phương án…"),
+            self.export_summary: self.tr("Xuất bản tóm tắt phương án…"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -174,6 +182,8 @@ class WindowActions(QObject):
             self.dissolve: self.tr("Giải tán nhóm của đơn vị đang chọn"),
             self.fit: self.tr("Hiện toàn bộ bản đồ (Ctrl+0)"),
             self.save: self.tr("Lưu phương án vào dự án (Ctrl+S)"),
+            self.compare: self.tr("Xem hai phương án cạnh nhau: bản đồ, các chỉ tiêu và khác biệt"),
+            self.export_summary: self.tr("Xuất bản tóm tắt cho hồ sơ đề án: PDF, Excel, CSV, GeoPackage, GeoJSON"),
         }
         for action, tip in tips.items():
             action.setToolTip(tip)

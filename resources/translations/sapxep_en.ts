@@ -131,111 +131,174 @@ The project is unchanged.</translation>
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../gui/checks_panel.py" line="139" />
+        <location filename="../../gui/checks_panel.py" line="142" />
         <source>Số đơn vị: %1 → %2 (giảm %3)</source>
         <translation>Units: %1 → %2 (%3 fewer)</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="142" />
+        <location filename="../../gui/checks_panel.py" line="145" />
         <source>Đơn vị phải sắp xếp chưa có trong nhóm nào và chưa được miễn: %1</source>
         <translation>Units that must be merged but are in no group and not exempted: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="147" />
+        <location filename="../../gui/checks_panel.py" line="150" />
         <source>Chọn một đơn vị hoặc một nhóm trên bảng hay bản đồ để xem chi tiết; chọn nhiều đơn vị để xem trước kết quả nếu nhập.</source>
         <translation>Select a unit or a group in the table or on the map for details; select several units to preview their merger.</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="159" />
-        <location filename="../../gui/checks_panel.py" line="203" />
+        <location filename="../../gui/checks_panel.py" line="162" />
+        <location filename="../../gui/checks_panel.py" line="206" />
         <source>Diện tích tự nhiên</source>
         <translation>Natural area (diện tích tự nhiên)</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="162" />
-        <location filename="../../gui/checks_panel.py" line="205" />
+        <location filename="../../gui/checks_panel.py" line="165" />
+        <location filename="../../gui/checks_panel.py" line="208" />
         <source>Quy mô dân số</source>
         <translation>Population (quy mô dân số)</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="166" />
+        <location filename="../../gui/checks_panel.py" line="169" />
         <source>Thuộc diện phải sắp xếp – đã được miễn</source>
         <translation>Must be merged – exempted</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="167" />
+        <location filename="../../gui/checks_panel.py" line="170" />
         <source>Thuộc diện phải sắp xếp</source>
         <translation>Must be merged</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="172" />
+        <location filename="../../gui/checks_panel.py" line="175" />
         <source>Không thuộc diện phải sắp xếp theo bộ quy tắc này</source>
         <translation>Not required to merge under this rule set</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="175" />
+        <location filename="../../gui/checks_panel.py" line="178" />
         <source>Lý do miễn: %1</source>
         <translation>Exemption reason: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="177" />
+        <location filename="../../gui/checks_panel.py" line="180" />
         <source>Dùng số liệu điều chỉnh, nguồn: %1</source>
         <translation>Uses overridden figures, source: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="179" />
+        <location filename="../../gui/checks_panel.py" line="182" />
         <source>Diện tích là số liệu xấp xỉ tính từ bản đồ, không phải diện tích tự nhiên chính thức.</source>
         <translation>The area is an approximation computed from a map, not the official natural area.</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="190" />
+        <location filename="../../gui/checks_panel.py" line="193" />
         <source>Xem trước: nếu nhập các đơn vị đã chọn (Ctrl+M để nhập)</source>
         <translation>Preview: if the selected units were merged (Ctrl+M to merge)</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="198" />
+        <location filename="../../gui/checks_panel.py" line="201" />
         <source>%1 · nhập từ %2</source>
         <translation>%1 · merged from %2</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="216" />
+        <location filename="../../gui/checks_panel.py" line="219" />
         <source>Giáp: %1</source>
         <translation>Borders: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="224" />
+        <location filename="../../gui/checks_panel.py" line="227" />
         <source>Cách khắc phục</source>
         <translation>How to fix it</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="226" />
+        <location filename="../../gui/checks_panel.py" line="229" />
         <source>Không còn đơn vị liền kề nào chưa thuộc nhóm khác.</source>
         <translation>No adjacent unit is left outside other groups.</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="230" />
+        <location filename="../../gui/checks_panel.py" line="233" />
         <source>Thêm một trong các đơn vị liền kề sau thì nhóm đạt tiêu chuẩn:</source>
         <translation>Adding one of these adjacent units brings the group up to the standard:</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="233" />
+        <location filename="../../gui/checks_panel.py" line="236" />
         <source>Thêm riêng một đơn vị liền kề chưa đủ đạt tiêu chuẩn; gần nhất là:</source>
         <translation>No single adjacent unit is enough to meet the standard; the closest are:</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="239" />
+        <location filename="../../gui/checks_panel.py" line="242" />
         <source>+ %1 → %2 (%3), %4 người (%5): %6</source>
         <translation>+ %1 → %2 (%3), %4 people (%5): %6</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="245" />
+        <location filename="../../gui/checks_panel.py" line="248" />
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="246" />
+        <location filename="../../gui/checks_panel.py" line="249" />
         <source>Thêm %1 vào nhóm %2</source>
         <translation>Add %1 to the group %2</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <location filename="../../gui/compare_window.py" line="140" />
+        <source>%1: %2 – xét theo %3</source>
+        <translation>%1: %2 – judged under %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="152" />
+        <source>Hai phương án giống nhau.</source>
+        <translation>The two scenarios are the same.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="157" />
+        <source>Sơ đồ minh họa, không phải bản đồ ranh giới: hình dạng và diện tích không đúng thực tế.</source>
+        <translation>Schematic, not a boundary map: shapes and areas are not real.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="160" />
+        <source>Cả hai phương án được xét theo cùng bộ quy tắc %1.</source>
+        <translation>Both scenarios are judged under the same rule set %1.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="163" />
+        <source>Lưu ý: hai phương án được xét theo bộ quy tắc khác nhau (mỗi phương án theo bộ quy tắc của nó); chọn một bộ quy tắc để xét cùng tiêu chuẩn.</source>
+        <translation>Note: the two scenarios are judged under different rule sets (each under its own); choose one rule set to judge them by the same standard.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="172" />
+        <source>Tiêu chí</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="184" />
+        <source>Giá trị tốt hơn</source>
+        <translation>The better value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="193" />
+        <source>So sánh phương án</source>
+        <translation>Compare scenarios</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="195" />
+        <source>Phương án %1:</source>
+        <translation>Scenario %1:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="196" />
+        <source>Xét theo:</source>
+        <translation>Judge under:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="197" />
+        <source>Mỗi phương án theo bộ quy tắc của nó</source>
+        <translation>Each scenario under its own rule set</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="198" />
+        <source>Khác biệt (✓ trong bảng = giá trị tốt hơn)</source>
+        <translation>Differences (✓ in the table = the better value)</translation>
     </message>
 </context>
 <context>
@@ -561,37 +624,37 @@ The project is unchanged.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="130" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>Kiểm tra theo tiêu chuẩn</source>
         <translation>Checks against the standards</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146" />
+        <location filename="../../gui/main_window.py" line="147" />
         <source>%1[*] – Sắp xếp đơn vị hành chính – %2</source>
         <translation>%1[*] – Administrative unit arrangement – %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160" />
+        <location filename="../../gui/main_window.py" line="161" />
         <source>Đơn vị: %1 → %2 (giảm %3) · Phải sắp xếp chưa xử lý: %4 · %5</source>
         <translation>Units: %1 → %2 (%3 fewer) · Must-merge units unresolved: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194" />
+        <location filename="../../gui/main_window.py" line="195" />
         <source>Đã lưu tạm lúc %1</source>
         <translation>Autosaved at %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196" />
+        <location filename="../../gui/main_window.py" line="197" />
         <source>Không lưu tạm được: %1</source>
         <translation>Autosave failed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209" />
+        <location filename="../../gui/main_window.py" line="210" />
         <source>Không mở được dự án</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="227" />
+        <location filename="../../gui/main_window.py" line="239" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -637,12 +700,12 @@ The project is unchanged.</translation>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../gui/map_view.py" line="147" />
+        <location filename="../../gui/map_view.py" line="81" />
         <source>Sơ đồ minh họa, không phải bản đồ ranh giới – các ô vẽ từ điểm nhãn của mỗi đơn vị; hình dạng và diện tích không đúng thực tế</source>
         <translation>Schematic, not a boundary map (sơ đồ minh họa) – cells drawn from each unit's label point; shapes and areas are not real</translation>
     </message>
     <message>
-        <location filename="../../gui/map_view.py" line="149" />
+        <location filename="../../gui/map_view.py" line="83" />
         <source>Nhập lớp ranh giới (Tệp → Nhập lớp ranh giới…) để xem bản đồ thật.</source>
         <translation>Import a boundary layer (File → Import boundary layer…) to see the real map.</translation>
     </message>
@@ -650,27 +713,27 @@ The project is unchanged.</translation>
 <context>
     <name>MapScene</name>
     <message>
-        <location filename="../../gui/map_scene.py" line="163" />
+        <location filename="../../gui/map_scene.py" line="107" />
         <source>Diện tích tự nhiên: %1 (%2 tiêu chuẩn)</source>
         <translation>Natural area: %1 (%2 of the standard)</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="165" />
+        <location filename="../../gui/map_scene.py" line="109" />
         <source>Quy mô dân số: %1 người (%2 tiêu chuẩn)</source>
         <translation>Population: %1 people (%2 of the standard)</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="169" />
+        <location filename="../../gui/map_scene.py" line="113" />
         <source>Thuộc diện phải sắp xếp</source>
         <translation>Must be merged</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="171" />
+        <location filename="../../gui/map_scene.py" line="115" />
         <source>Miễn sắp xếp: %1</source>
         <translation>Exempted: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="175" />
+        <location filename="../../gui/map_scene.py" line="119" />
         <source>Nhóm %1: %2, %3 người – %4</source>
         <translation>Group %1: %2, %3 people – %4</translation>
     </message>
@@ -997,214 +1060,234 @@ The project is unchanged.</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/menus.py" line="138" />
+        <location filename="../../gui/menus.py" line="144" />
         <source>Hoàn tác: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="138" />
-        <location filename="../../gui/menus.py" line="140" />
+        <location filename="../../gui/menus.py" line="144" />
+        <location filename="../../gui/menus.py" line="146" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="139" />
+        <location filename="../../gui/menus.py" line="145" />
         <source>Làm lại: %1</source>
         <translation>Redo: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="139" />
-        <location filename="../../gui/menus.py" line="141" />
+        <location filename="../../gui/menus.py" line="145" />
+        <location filename="../../gui/menus.py" line="147" />
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="145" />
+        <location filename="../../gui/menus.py" line="151" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="146" />
+        <location filename="../../gui/menus.py" line="152" />
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="147" />
+        <location filename="../../gui/menus.py" line="153" />
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="148" />
+        <location filename="../../gui/menus.py" line="154" />
         <source>&amp;Phương án</source>
         <translation>&amp;Scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="149" />
+        <location filename="../../gui/menus.py" line="155" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="150" />
+        <location filename="../../gui/menus.py" line="156" />
         <source>Bảng điều khiển</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="151" />
+        <location filename="../../gui/menus.py" line="157" />
         <source>Ngôn ngữ / Language</source>
         <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="152" />
+        <location filename="../../gui/menus.py" line="158" />
         <source>Bộ quy tắc</source>
         <translation>Rule set</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="154" />
+        <location filename="../../gui/menus.py" line="160" />
         <source>Mở dự án khác…</source>
         <translation>Open another project…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="154" />
+        <location filename="../../gui/menus.py" line="160" />
         <source>Nhập phương án từ tệp JSON…</source>
         <translation>Import scenario from JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="155" />
+        <location filename="../../gui/menus.py" line="161" />
         <source>Xuất phương án ra tệp JSON…</source>
         <translation>Export scenario to JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="156" />
+        <location filename="../../gui/menus.py" line="162" />
         <source>Nhập lớp ranh giới…</source>
         <translation>Import boundary layer…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="156" />
+        <location filename="../../gui/menus.py" line="162" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="157" />
+        <location filename="../../gui/menus.py" line="163" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="157" />
+        <location filename="../../gui/menus.py" line="163" />
         <source>Nhập đơn vị…</source>
         <translation>Merge units…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="158" />
+        <location filename="../../gui/menus.py" line="164" />
         <source>Thêm vào nhóm</source>
         <translation>Add to group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="158" />
+        <location filename="../../gui/menus.py" line="164" />
         <source>Bớt khỏi nhóm</source>
         <translation>Remove from group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="159" />
+        <location filename="../../gui/menus.py" line="165" />
         <source>Giải tán nhóm</source>
         <translation>Dissolve group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="159" />
+        <location filename="../../gui/menus.py" line="165" />
         <source>Đổi tên nhóm…</source>
         <translation>Rename group…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="160" />
+        <location filename="../../gui/menus.py" line="166" />
         <source>Miễn sắp xếp…</source>
         <translation>Exemption…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="160" />
+        <location filename="../../gui/menus.py" line="166" />
         <source>Điều chỉnh số liệu…</source>
         <translation>Override figures…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="161" />
+        <location filename="../../gui/menus.py" line="167" />
         <source>Bỏ chọn</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="161" />
+        <location filename="../../gui/menus.py" line="167" />
         <source>Vừa khung bản đồ</source>
         <translation>Fit map</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="162" />
+        <location filename="../../gui/menus.py" line="168" />
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="162" />
+        <location filename="../../gui/menus.py" line="168" />
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="163" />
+        <location filename="../../gui/menus.py" line="169" />
         <source>Tìm đơn vị</source>
         <translation>Find unit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="164" />
+        <location filename="../../gui/menus.py" line="170" />
         <source>Phương án mới…</source>
         <translation>New scenario…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="164" />
+        <location filename="../../gui/menus.py" line="170" />
         <source>Nhân bản…</source>
         <translation>Duplicate…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="165" />
+        <location filename="../../gui/menus.py" line="171" />
         <source>Đổi tên…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="165" />
+        <location filename="../../gui/menus.py" line="171" />
         <source>Xóa…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="166" />
+        <location filename="../../gui/menus.py" line="172" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="171" />
+        <location filename="../../gui/menus.py" line="173" />
+        <source>So sánh phương án…</source>
+        <translation>Compare scenarios…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="174" />
+        <source>Xuất bản tóm tắt phương án…</source>
+        <translation>Export scenario summary…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="179" />
         <source>Nhập các đơn vị đang chọn thành một đơn vị mới (Ctrl+M)</source>
         <translation>Merge the selected units into a new unit (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="172" />
+        <location filename="../../gui/menus.py" line="180" />
         <source>Thêm các đơn vị đang chọn vào nhóm cũng đang được chọn</source>
         <translation>Add the selected units to the selected group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="173" />
+        <location filename="../../gui/menus.py" line="181" />
         <source>Bớt các đơn vị đang chọn khỏi nhóm của chúng</source>
         <translation>Remove the selected units from their group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="174" />
+        <location filename="../../gui/menus.py" line="182" />
         <source>Giải tán nhóm của đơn vị đang chọn</source>
         <translation>Dissolve the group of the selected unit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="175" />
+        <location filename="../../gui/menus.py" line="183" />
         <source>Hiện toàn bộ bản đồ (Ctrl+0)</source>
         <translation>Show the whole map (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="176" />
+        <location filename="../../gui/menus.py" line="184" />
         <source>Lưu phương án vào dự án (Ctrl+S)</source>
         <translation>Save the scenario into the project (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="189" />
+        <location filename="../../gui/menus.py" line="185" />
+        <source>Xem hai phương án cạnh nhau: bản đồ, các chỉ tiêu và khác biệt</source>
+        <translation>See two scenarios side by side: maps, measures and differences</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="186" />
+        <source>Xuất bản tóm tắt cho hồ sơ đề án: PDF, Excel, CSV, GeoPackage, GeoJSON</source>
+        <translation>Export a summary for the scheme dossier: PDF, Excel, CSV, GeoPackage, GeoJSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="199" />
         <source> Bộ quy tắc: </source>
         <translation> Rule set: </translation>
     </message>
