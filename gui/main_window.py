@@ -5,6 +5,8 @@ gestures into commands, the widgets redraw from the session's signals.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         a.rules_box.activated.connect(lambda i: e.set_rules(a.rules_box.itemData(i)))
         a.about.triggered.connect(self.about)
         a.compare.triggered.connect(lambda: self.open_compare())
+        a.export_summary.triggered.connect(lambda: self.export_summary())
         self.checks.add_requested.connect(lambda gid, code: e.add_to_group(gid, [code]))
         self.scenario_dock.switch_requested.connect(sa.switch)
         self.scenario_dock.add_actions([a.new_scenario, a.duplicate_scenario, a.rename_scenario,
@@ -220,6 +223,18 @@ class MainWindow(QMainWindow):
         if not path:
             return None
         job = BoundaryImport(self.session, self, path)
+        job.start()
+        return job
+
+    def export_summary(self, path: str | None = None):
+        from .export_job import ExportJob
+        folder = settings().value("export/folder", str(self.session.project.path.parent))
+        name = self.session.scenario.name if self.session.scenario else "phuong-an"
+        path = path or FileChooser.save_summary(self, str(Path(folder) / f"{name}.pdf"))
+        if not path:
+            return None
+        settings().setValue("export/folder", str(Path(path).parent))
+        job = ExportJob(self.session, self, path)
         job.start()
         return job
 

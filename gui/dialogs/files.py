@@ -33,3 +33,17 @@ class FileChooser:
             parent, translate("Dialogs", "Nhập ranh giới"), start,
             translate("Dialogs", "Lớp ranh giới (*.geojson *.json *.gpkg *.shp);;Mọi tệp (*)"))
         return path or None
+
+    @classmethod
+    def save_summary(cls, parent: QWidget | None, start: str = "") -> str | None:
+        """A file for the scenario summary; its extension chooses the format."""
+        filters = {translate("Dialogs", "Bản tóm tắt PDF (*.pdf)"): ".pdf",
+                   translate("Dialogs", "Bảng tính Excel (*.xlsx)"): ".xlsx",
+                   translate("Dialogs", "Bảng đơn vị cũ → mới, CSV (*.csv)"): ".csv",
+                   translate("Dialogs", "GeoPackage cho QGIS (*.gpkg)"): ".gpkg",
+                   translate("Dialogs", "GeoJSON (*.geojson)"): ".geojson"}
+        path, chosen = QFileDialog.getSaveFileName(parent, translate("Dialogs", "Xuất bản tóm tắt phương án"),
+                                                   start, ";;".join(filters))
+        if path and "." not in path.rsplit("/", 1)[-1]:
+            path += filters.get(chosen, ".pdf")
+        return path or None

@@ -429,6 +429,36 @@ The project is unchanged.</translation>
         <translation>Boundary layers (*.geojson *.json *.gpkg *.shp);;All files (*)</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs/files.py" line="40" />
+        <source>Bản tóm tắt PDF (*.pdf)</source>
+        <translation>PDF summary (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/files.py" line="41" />
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel spreadsheet (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/files.py" line="42" />
+        <source>Bảng đơn vị cũ → mới, CSV (*.csv)</source>
+        <translation>Old → new unit table, CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/files.py" line="43" />
+        <source>GeoPackage cho QGIS (*.gpkg)</source>
+        <translation>GeoPackage for QGIS (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/files.py" line="44" />
+        <source>GeoJSON (*.geojson)</source>
+        <translation>GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/files.py" line="45" />
+        <source>Xuất bản tóm tắt phương án</source>
+        <translation>Export scenario summary</translation>
+    </message>
+    <message>
         <location filename="../../gui/dialogs/merge_dialog.py" line="27" />
         <source>Nhập đơn vị</source>
         <translation>Merge units</translation>
@@ -622,39 +652,97 @@ The project is unchanged.</translation>
     </message>
 </context>
 <context>
+    <name>ExportJob</name>
+    <message>
+        <location filename="../../gui/export_job.py" line="27" />
+        <source>Thư mục %2 không tồn tại; chưa ghi tệp %1.</source>
+        <translation>The folder %2 does not exist; %1 was not written.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="29" />
+        <source>%1 là một thư mục; hãy đặt tên tệp.</source>
+        <translation>%1 is a folder; give a file name.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="31" />
+        <source>Ổ đĩa đã đầy: chưa ghi được %1, không để lại tệp dở dang.</source>
+        <translation>The disk is full: %1 was not written and no half-written file is left.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="33" />
+        <source>Không có quyền ghi vào thư mục của %1; chưa ghi gì.</source>
+        <translation>The folder of %1 cannot be written; nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="35" />
+        <source>Không xuất được sang định dạng “%2”: hãy chọn tệp .pdf, .xlsx, .csv, .gpkg hoặc .geojson.</source>
+        <translation>Cannot export to “%2”: choose a .pdf, .xlsx, .csv, .gpkg or .geojson file.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="87" />
+        <source>Đang xuất %1…</source>
+        <translation>Exporting %1…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="89" />
+        <location filename="../../gui/export_job.py" line="106" />
+        <source>Xuất bản tóm tắt phương án</source>
+        <translation>Export scenario summary</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="103" />
+        <source>Không xuất được bản tóm tắt</source>
+        <translation>The summary could not be exported</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="104" />
+        <source>%1
+
+Không có tệp nào bị ghi dở.</source>
+        <translation>%1
+
+No half-written file was left.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_job.py" line="107" />
+        <source>Đã ghi %1</source>
+        <translation>Written: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>Kiểm tra theo tiêu chuẩn</source>
         <translation>Checks against the standards</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147" />
+        <location filename="../../gui/main_window.py" line="150" />
         <source>%1[*] – Sắp xếp đơn vị hành chính – %2</source>
         <translation>%1[*] – Administrative unit arrangement – %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161" />
+        <location filename="../../gui/main_window.py" line="164" />
         <source>Đơn vị: %1 → %2 (giảm %3) · Phải sắp xếp chưa xử lý: %4 · %5</source>
         <translation>Units: %1 → %2 (%3 fewer) · Must-merge units unresolved: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195" />
+        <location filename="../../gui/main_window.py" line="198" />
         <source>Đã lưu tạm lúc %1</source>
         <translation>Autosaved at %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197" />
+        <location filename="../../gui/main_window.py" line="200" />
         <source>Không lưu tạm được: %1</source>
         <translation>Autosave failed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210" />
+        <location filename="../../gui/main_window.py" line="213" />
         <source>Không mở được dự án</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="239" />
+        <location filename="../../gui/main_window.py" line="254" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>

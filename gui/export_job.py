@@ -1,0 +1,108 @@
+"""Export the scenario summary (PDF, XLSX, CSV, GeoPackage, GeoJSON) off the GUI thread.
+
+The worker opens its own connection to the project database (SQLite connections
+stay in their thread) and calls ``core.export.export_scenario`` on a copy of the
+scenario as it is on screen, unsaved edits included. Core writes to a temporary
+file and moves it into place, so a failure leaves no half-written file; the
+planner reads why in their language.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from core.export import ExportError, export_scenario
+from core.scenario import Scenario
+from core.store import Project, ProjectError
+
+from .dialogs.common import Message
+from .session import Session
+from .text import fill
+
+WHY = tuple((re.compile(p), t) for p, t in (
+    (r"(.+): the folder (.+) does not exist$",
+     QT_TRANSLATE_NOOP("ExportJob", "Thư mục %2 không tồn tại; chưa ghi tệp %1.")),
+    (r"(.+) is a folder; give a file name$",
+     QT_TRANSLATE_NOOP("ExportJob", "%1 là một thư mục; hãy đặt tên tệp.")),
+    (r"(.+): the disk is full.*$",
+     QT_TRANSLATE_NOOP("ExportJob", "Ổ đĩa đã đầy: chưa ghi được %1, không để lại tệp dở dang.")),
+    (r"(.+): the folder cannot be written.*$",
+     QT_TRANSLATE_NOOP("ExportJob", "Không có quyền ghi vào thư mục của %1; chưa ghi gì.")),
+    (r"(.+): cannot export to ([^\s;]+).*$",
+     QT_TRANSLATE_NOOP("ExportJob", "Không xuất được sang định dạng “%2”: hãy chọn tệp .pdf, .xlsx, .csv, "
+                                    ".gpkg hoặc .geojson.")),
+))
+
+
+def explain(exc: Exception) -> str:
+    text = str(exc)
+    for pattern, template in WHY:
+        match = pattern.match(text)
+        if match:
+            words = QCoreApplication.translate("ExportJob", template)
+            return re.sub(r"%(\d)", lambda m: match.group(int(m.group(1))), words)
+    return text
+
+
+class ExportWorker(QObject):
+    finished = Signal(str)                  # "" when written, else what went wrong
+
+    def __init__(self, db_path: Path, scenario: Scenario, path: str, rules: str | None) -> None:
+        super().__init__()
+        self.db_path, self.scenario, self.path, self.rules = db_path, scenario, path, rules
+
+    @Slot()
+    def run(self) -> None:
+        project = None
+        try:
+            project = Project(self.db_path)
+            export_scenario(project, self.scenario, self.path, self.rules)
+            self.finished.emit("")
+        except (ExportError, ProjectError, OSError, ValueError) as exc:
+            self.finished.emit(explain(exc))
+        except Exception as exc:            # a writer failing deep inside a library
+            self.finished.emit(f"{type(exc).__name__}: {exc}")
+        finally:
+            if project is not None:
+                project.close()
+
+
+class ExportJob(QObject):
+    """One export, from the chosen file to a message; ``done`` carries the error ("" = written)."""
+
+    done = Signal(str)
+
+    def __init__(self, session: Session, window: QWidget, path: str, rules: str | None = None) -> None:
+        super().__init__(window)
+        assert session.scenario is not None
+        self.window, self.path = window, path
+        self.thread = QThread(self)
+        self.worker = ExportWorker(session.project.path, session.scenario.snapshot(), path, rules)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.finished.connect(self._finished)
+        self.dialog = QProgressDialog(fill(self.tr("Đang xuất %1…"), Path(path).name), "", 0, 0, window)
+        self.dialog.setCancelButton(None)         # core writes atomically; nothing to cancel halfway
+        self.dialog.setWindowTitle(self.tr("Xuất bản tóm tắt phương án"))
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+
+    def start(self) -> None:
+        self.dialog.show()
+        self.thread.start()
+
+    def _finished(self, error: str) -> None:
+        self.thread.quit()
+        self.thread.wait()
+        self.dialog.close()
+        if error:
+            Message.show(self.window, self.tr("Không xuất được bản tóm tắt"),
+                         fill(self.tr("%1\n\nKhông có tệp nào bị ghi dở."), error))
+        else:
+            Message.show(self.window, self.tr("Xuất bản tóm tắt phương án"),
+                         fill(self.tr("Đã ghi %1"), self.path), error=False)
+        self.done.emit(error)
