@@ -6,6 +6,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from core.paths import default_db_path
+from core.rules import all_rule_sets
+from core.scenario import Scenario
 from core.store import ProjectError, UnknownScenario, open_project
 
 from .i18n import current_language, saved_language, set_language
@@ -14,6 +16,7 @@ from .session import Session
 from .settings import ensure_names, scenario_key, settings
 
 SEED_SCENARIO = "Phương án 2019"
+EMPTY_SCENARIO = "Phương án mới"
 DEFAULT_SIZE = (1366, 768)
 
 
@@ -48,7 +51,10 @@ def create_main_window(db_path: str | None = None) -> MainWindow:
     if not opened:
         scenarios = project.scenarios()
         if not scenarios:
-            raise ProjectError(f"{project.path}: the project has no scenario")
+            # A project just made from national data has no scenario yet: start an empty one.
+            first = Scenario(name=EMPTY_SCENARIO, rules=next(iter(all_rule_sets())))
+            project.add_scenario(first)
+            scenarios = [first]
         session.open_scenario(scenarios[0].id)
     settings().setValue("last_project", str(project.path))
     window = MainWindow(session)

@@ -23,6 +23,7 @@ from .editing import Editor
 from .i18n import current_language, set_language
 from .map_view import MapPanel
 from .menus import WindowActions
+from .national_dock import NationalDock
 from .scenario_actions import ScenarioActions
 from .scenario_dock import ScenarioDock
 from .session import Session
@@ -58,6 +59,13 @@ class MainWindow(QMainWindow):
         self.checks_dock.setWidget(self.checks)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.scenario_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks_dock)
+        self.national_dock = NationalDock(session, self.map, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.national_dock)
+        self.tabifyDockWidget(self.checks_dock, self.national_dock)
+        if NationalDock.wanted(session):
+            self.national_dock.raise_()
+        else:
+            self.national_dock.hide()
         self._layout_restored = False
         self._sized_docks = False
         self.actions_ = WindowActions(self)
@@ -107,6 +115,7 @@ class MainWindow(QMainWindow):
         a.rules_box.activated.connect(lambda i: e.set_rules(a.rules_box.itemData(i)))
         a.about.triggered.connect(self.about)
         a.compare.triggered.connect(lambda: self.open_compare())
+        self.national_dock.panel.rules_requested.connect(e.set_rules)
         a.export_summary.triggered.connect(lambda: self.export_summary())
         self.checks.add_requested.connect(lambda gid, code: e.add_to_group(gid, [code]))
         self.scenario_dock.switch_requested.connect(sa.switch)
@@ -127,6 +136,7 @@ class MainWindow(QMainWindow):
     def docks_menu_fill(self) -> None:
         self.actions_.docks_menu.addAction(self.scenario_dock.toggleViewAction())
         self.actions_.docks_menu.addAction(self.checks_dock.toggleViewAction())
+        self.actions_.docks_menu.addAction(self.national_dock.toggleViewAction())
 
     # ----- state shown ------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -260,7 +270,8 @@ class MainWindow(QMainWindow):
             # First start: a short scenario list leaves the height to the checks.
             self._sized_docks = True
             self.resizeDocks([self.scenario_dock, self.checks_dock], [110, 600], Qt.Orientation.Vertical)
-            self.resizeDocks([self.checks_dock], [360], Qt.Orientation.Horizontal)
+            wide = 420 if NationalDock.wanted(self.session) else 360
+            self.resizeDocks([self.checks_dock], [wide], Qt.Orientation.Horizontal)
 
     def restore_layout(self) -> None:
         st = settings()

@@ -19,7 +19,7 @@ from .palette import OUTLINE, SELECTED
 
 Z_UNIT, Z_OUTLINE, Z_SELECTED, Z_LABEL = 0, 1, 2, 3
 LABELS_ALWAYS = 400          # up to this many units every name is always drawn
-LABEL_MIN_PX = 36.0          # else names appear when a typical unit is this wide on screen
+LABEL_MIN_PX = 55.0          # else names appear when a typical unit is this wide on screen
 OUTLINE_MIN_PX = 7.0         # and unit borders when it is this wide (a blur of lines below)
 BACKGROUND = QColor("#f7f9fb")
 

@@ -9,6 +9,9 @@ from .session import Session
 from .unit_model import CODE_ROLE, GROUP, NAME, UnitFilterProxy, UnitTableModel
 
 
+LARGE_TABLE = 2000
+
+
 class UnitTable(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,7 +32,10 @@ class UnitTable(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Measuring every row of a national table takes seconds: fixed widths there.
+        large = len(session.dataset.units) > LARGE_TABLE
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive if large
+                                    else QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(GROUP, QHeaderView.ResizeMode.Stretch)
         self.view.setColumnWidth(NAME, 120)

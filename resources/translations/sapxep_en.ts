@@ -25,6 +25,34 @@
     </message>
 </context>
 <context>
+    <name>AreaSummaryModel</name>
+    <message>
+        <location filename="../../gui/national_dock.py" line="49" />
+        <source>Tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../gui/national_dock.py" line="49" />
+        <source>Đơn vị</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../gui/national_dock.py" line="49" />
+        <source>Phải sắp xếp</source>
+        <translation>Must merge</translation>
+    </message>
+    <message>
+        <location filename="../../gui/national_dock.py" line="49" />
+        <source>Chưa xử lý</source>
+        <translation>Unresolved</translation>
+    </message>
+    <message>
+        <location filename="../../gui/national_dock.py" line="61" />
+        <source>%1: %2 đơn vị, %3 phải sắp xếp, %4 chưa xử lý, %5 đã ở trong nhóm</source>
+        <translation>%1: %2 units, %3 must merge, %4 unresolved, %5 already in a group</translation>
+    </message>
+</context>
+<context>
     <name>BoundaryImport</name>
     <message>
         <location filename="../../gui/boundary_import.py" line="23" />
@@ -712,37 +740,37 @@ No half-written file was left.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="144" />
         <source>Kiểm tra theo tiêu chuẩn</source>
         <translation>Checks against the standards</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150" />
+        <location filename="../../gui/main_window.py" line="160" />
         <source>%1[*] – Sắp xếp đơn vị hành chính – %2</source>
         <translation>%1[*] – Administrative unit arrangement – %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164" />
+        <location filename="../../gui/main_window.py" line="174" />
         <source>Đơn vị: %1 → %2 (giảm %3) · Phải sắp xếp chưa xử lý: %4 · %5</source>
         <translation>Units: %1 → %2 (%3 fewer) · Must-merge units unresolved: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198" />
+        <location filename="../../gui/main_window.py" line="208" />
         <source>Đã lưu tạm lúc %1</source>
         <translation>Autosaved at %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200" />
+        <location filename="../../gui/main_window.py" line="210" />
         <source>Không lưu tạm được: %1</source>
         <translation>Autosave failed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213" />
+        <location filename="../../gui/main_window.py" line="223" />
         <source>Không mở được dự án</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="254" />
+        <location filename="../../gui/main_window.py" line="264" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -824,6 +852,47 @@ No half-written file was left.</translation>
         <location filename="../../gui/map_scene.py" line="119" />
         <source>Nhóm %1: %2, %3 người – %4</source>
         <translation>Group %1: %2, %3 people – %4</translation>
+    </message>
+</context>
+<context>
+    <name>NationalDock</name>
+    <message>
+        <location filename="../../gui/national_dock.py" line="206" />
+        <source>Tổng hợp theo tỉnh</source>
+        <translation>Summary by province</translation>
+    </message>
+</context>
+<context>
+    <name>NationalPanel</name>
+    <message>
+        <location filename="../../gui/national_dock.py" line="165" />
+        <source>Theo %1: %2 trên %3 đơn vị thuộc diện phải sắp xếp (tô màu cam trên bản đồ khi chưa xử lý), ở %4 tỉnh.</source>
+        <translation>Under %1: %2 of %3 units must merge (orange on the map while unresolved), in %4 provinces.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/national_dock.py" line="175" />
+        <source>Cả nước</source>
+        <translation>Whole country</translation>
+    </message>
+    <message>
+        <location filename="../../gui/national_dock.py" line="176" />
+        <source>Cả tỉnh</source>
+        <translation>Whole province</translation>
+    </message>
+    <message>
+        <location filename="../../gui/national_dock.py" line="179" />
+        <source>Tỉnh:</source>
+        <translation>Province:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/national_dock.py" line="179" />
+        <source>Huyện:</source>
+        <translation>District:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/national_dock.py" line="179" />
+        <source>Bộ quy tắc:</source>
+        <translation>Rule set:</translation>
     </message>
 </context>
 <context>
@@ -1026,7 +1095,7 @@ No half-written file was left.</translation>
 <context>
     <name>UnitTable</name>
     <message>
-        <location filename="../../gui/unit_table.py" line="47" />
+        <location filename="../../gui/unit_table.py" line="53" />
         <source>Lọc theo tên hoặc mã (gõ không dấu cũng được)…</source>
         <translation>Filter by name or code (diacritics optional)…</translation>
     </message>

@@ -1,0 +1,93 @@
+"""A national-size project in the window: zoom to a province, must-merge units coloured, counts as core's."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from core.national import import_national
+from core.rules import get_rule_set
+from core.summary import area_summary, units_in
+from core.synthetic import write_synthetic_files
+from gui.palette import STATUS_FILL, Status
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared" / "data"
+UNITS = 2500
+
+
+@pytest.fixture(scope="module")
+def national_db(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("national")
+    layer, table = write_synthetic_files(UNITS, folder, seed=7)
+    project, _ = import_national(folder / "made.sqlite", layer, table, tolerance_m=0)
+    project.close()
+    return folder / "made.sqlite"
+
+
+@pytest.fixture
+def national(qtbot, national_db, tmp_path):
+    from gui.app import create_main_window
+    db = tmp_path / "national.sqlite"
+    shutil.copy(national_db, db)
+    win = create_main_window(str(db))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.session.undo_stack.setClean()
+
+
+def test_a_project_without_scenarios_opens_on_an_empty_one_with_the_summary_dock(national):
+    assert national.session.scenario.groups == []
+    assert national.national_dock.isVisible()
+    assert national.national_dock.windowTitle() == "Tổng hợp theo tỉnh"
+
+
+def test_the_summary_per_province_counts_what_core_counts(national):
+    s = national.session
+    expected = area_summary(s.dataset, get_rule_set(s.scenario.rules), s.scenario)
+    rows = national.national_dock.panel.model.rows
+    assert [(r.name, r.units, r.must_merge, r.unresolved) for r in rows] == \
+           [(r.name, r.units, r.must_merge, r.unresolved) for r in expected]
+    assert sum(r.units for r in rows) == UNITS
+    model = national.national_dock.panel.model
+    assert model.data(model.index(0, 1)) == str(expected[0].units)
+
+
+def test_choosing_a_province_zooms_the_map_to_it_and_names_appear_for_a_district(national, qtbot):
+    panel, view = national.national_dock.panel, national.map
+    full = view.visible_rect()
+    assert not view.map_scene.labels_shown
+    province = panel.provinces()[3]
+    codes = panel.choose(province)
+    assert codes == units_in(national.session.dataset, province)
+    shown, wanted = view.visible_rect(), view.map_scene.codes_rect(codes)
+    assert shown.contains(wanted.adjusted(1, 1, -1, -1))
+    assert shown.width() * shown.height() < full.width() * full.height() / 4
+    district = panel.district_box.itemData(1)
+    panel.choose(province, district)
+    assert view.map_scene.labels_shown
+    panel.choose(None)
+    assert not view.map_scene.labels_shown
+
+
+def test_must_merge_units_are_coloured_under_the_rule_set_chosen_in_the_dock(national):
+    s, panel = national.session, national.national_dock.panel
+    other = "nq35-2023" if s.scenario.rules != "nq35-2023" else "nq653-2019"
+    panel.rules_box.setCurrentIndex(panel.rules_box.findData(other))
+    panel.rules_box.activated.emit(panel.rules_box.currentIndex())
+    assert s.scenario.rules == other
+    must = [c for c, r in s.result.units.items() if r.unresolved]
+    assert must, "the synthetic country has units below the standards"
+    unresolved = STATUS_FILL[Status.UNRESOLVED]
+    assert all(national.map.map_scene.units[c].brush().color() == unresolved for c in must)
+    assert sum(r.must_merge for r in panel.model.rows) == sum(r.must_merge for r in s.result.units.values())
+
+
+def test_the_national_window_reads_at_1366x768(national, qtbot, tmp_path):
+    national.resize(1366, 768)
+    qtbot.wait(50)
+    image = national.grab()
+    image.save(str(tmp_path / "national.png"))
+    colours = {image.toImage().pixelColor(x, y).rgb() for x in range(0, 900, 7) for y in range(80, 400, 7)}
+    assert len(colours) > 5
