@@ -6,6 +6,7 @@ turns each ``Finding`` into a sentence a planner reads.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .model import Dataset, Unit
 from .rules import Criterion, Requirement, RuleSet, Standard
@@ -73,8 +74,34 @@ class GroupResult:
     meets_standard: bool
     exception: dict | None          # {"id", "text", "article", "reason"}
     name_clashes: list[str]
-    neighbours: list[str]           # names after the merger
-    findings: list[Finding] = field(default_factory=list)
+    # What the neighbour list and the findings are built from, on first use: at national
+    # size most groups of an evaluation are never shown, so they are not worded up front.
+    context: tuple = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def neighbours(self) -> list[str]:
+        """Names of the bordering units after the merger (a merged neighbour once, by its new name)."""
+        dataset, _rules, members, after_names, owner = self.context
+        member_set = set(self.group.members)
+        codes: set[str] = set()
+        for code in self.group.members:
+            codes |= dataset.neighbours(code)
+        codes -= member_set
+        out: list[str] = []
+        seen_groups: set[str] = set()
+        for code in sorted(codes, key=lambda c: fold(after_names[c])):
+            other = owner.get(code)
+            if other is not None:
+                if other.id in seen_groups:
+                    continue
+                seen_groups.add(other.id)
+            out.append(after_names[code])
+        return out
+
+    @cached_property
+    def findings(self) -> list[Finding]:
+        dataset, rules, members, _after, _owner = self.context
+        return _group_findings(dataset, rules, self, members)
 
     @property
     def verdict(self) -> str:
@@ -140,6 +167,28 @@ def effective_figures(unit: Unit, scenario: Scenario | None) -> tuple[float, flo
 def evaluate_unit(unit: Unit, rules: RuleSet, scenario: Scenario | None = None,
                   group_id: str | None = None) -> UnitResult:
     area, pop, a_ov, p_ov = effective_figures(unit, scenario)
+    std, area_pct, pop_pct, criteria = _unit_standing(unit, rules, area, pop)
+    exemption = scenario.exemptions.get(unit.code) if scenario else None
+    source = scenario.overrides[unit.code].source if (a_ov or p_ov) else ""
+    return UnitResult(unit, area, pop, a_ov, p_ov, std, area_pct, pop_pct, criteria, exemption,
+                      group_id, source)
+
+
+def _unit_standing(unit: Unit, rules: RuleSet, area: float, pop: float):
+    """(standard, area %, population %, must-merge criteria), cached per rule set and unit:
+    they depend only on the unit and its figures, not on the scenario's groups."""
+    cache = rules.unit_cache
+    hit = cache.get(id(unit))
+    if hit is not None and hit[0] is unit and hit[1] == area and hit[2] == pop:
+        return hit[3]
+    standing = _compute_standing(unit, rules, area, pop)
+    if len(cache) > 250_000:          # several national datasets opened in one session
+        cache.clear()
+    cache[id(unit)] = (unit, area, pop, standing)     # holds the unit: its id is not reused
+    return standing
+
+
+def _compute_standing(unit: Unit, rules: RuleSet, area: float, pop: float):
     std = rules.standard_for(unit.kind, unit.terrain, unit.parent, unit.urban_class)
     area_pct, pop_pct = _pct(area, std.area_km2), _pct(pop, std.population)
     criteria: list[Criterion] = []
@@ -156,10 +205,7 @@ def evaluate_unit(unit: Unit, rules: RuleSet, scenario: Scenario | None = None,
         below_pop = crit.population_below_pct is None or pop_pct < crit.population_below_pct - EPS
         if below_area and below_pop:
             criteria.append(crit)
-    exemption = scenario.exemptions.get(unit.code) if scenario else None
-    source = scenario.overrides[unit.code].source if (a_ov or p_ov) else ""
-    return UnitResult(unit, area, pop, a_ov, p_ov, std, area_pct, pop_pct, criteria, exemption,
-                      group_id, source)
+    return std, area_pct, pop_pct, criteria
 
 
 def _group_classification(dataset: Dataset, group: Group) -> tuple[str, str, str]:
@@ -222,25 +268,9 @@ def evaluate_group(dataset: Dataset, rules: RuleSet, scenario: Scenario, group: 
     clashes = sorted({after_names[c] for p in provinces for c in names.get((p, key), ())
                       if c not in group.members})
 
-    member_set = set(group.members)
-    neighbour_codes = set()
-    for code in group.members:
-        neighbour_codes |= dataset.neighbours(code)
-    neighbour_codes -= member_set
-    neighbours: list[str] = []
-    seen_groups: set[str] = set()
-    for code in sorted(neighbour_codes, key=lambda c: fold(after_names[c])):
-        other = owner.get(code)
-        if other is not None:
-            if other.id in seen_groups:
-                continue
-            seen_groups.add(other.id)
-        neighbours.append(after_names[code])
-
-    result = GroupResult(group, kind, default_kind, area, pop, std, req, area_pct, pop_pct,
-                         contiguous, meets, exception, clashes, neighbours)
-    result.findings = _group_findings(dataset, rules, result, members)
-    return result
+    return GroupResult(group, kind, default_kind, area, pop, std, req, area_pct, pop_pct,
+                       contiguous, meets, exception, clashes,
+                       context=(dataset, rules, members, after_names, owner))
 
 
 def _group_findings(dataset: Dataset, rules: RuleSet, r: GroupResult,

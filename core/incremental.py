@@ -37,6 +37,8 @@ class IncrementalEvaluator:
         self._after = _after_names(self.dataset, s)
         self._names = name_index(self.dataset, self._after)
         self._by_group = {r.group.id: r for r in self.result.groups}
+        self._order = {c: i for i, c in enumerate(self.dataset.units)}
+        self._unresolved = set(self.result.unresolved)
         return self.result
 
     def set_rules(self, rules: RuleSet) -> ScenarioResult:
@@ -80,6 +82,10 @@ class IncrementalEvaluator:
         for code in units:
             g = owner.get(code)
             unit_results[code] = evaluate_unit(ds.units[code], self.rules, s, g.id if g else None)
+            if unit_results[code].unresolved:
+                self._unresolved.add(code)
+            else:
+                self._unresolved.discard(code)
         # Groups to redo: changed ones, those bordering moved units, those sharing a touched name.
         redo = {gid for gid in changed_groups if gid in groups_now}
         for code in units:
@@ -100,7 +106,7 @@ class IncrementalEvaluator:
         self._exemptions, self._overrides = dict(s.exemptions), overrides_now
         before = len(ds.units)
         after = before - sum(len(g.members) - 1 for g in s.groups)
-        unresolved = [c for c, r in unit_results.items() if r.unresolved]
+        unresolved = sorted(self._unresolved, key=self._order.__getitem__)
         self.result = ScenarioResult(s, self.rules, unit_results, [self._by_group[g.id] for g in s.groups],
                                      before, after, unresolved)
         return self.result

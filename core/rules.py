@@ -97,6 +97,7 @@ def _best(entries: list[dict], **attrs: str) -> dict | None:
 class RuleSet:
     def __init__(self, spec: dict) -> None:
         self.spec = spec
+        self.unit_cache: dict[int, tuple] = {}     # core.evaluation's per-unit standing
         self.id: str = spec["id"]
         self.short: str = spec.get("short", self.id)
         self.title: dict = spec["title"]
