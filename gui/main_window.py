@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.checks_dock, self.national_dock)
         if NationalDock.wanted(session):
             self.national_dock.raise_()
+            self.splitter.setSizes([470, 160])         # a country needs the height
         else:
             self.national_dock.hide()
         self._layout_restored = False
