@@ -7,6 +7,7 @@ so a file that is not ours is never touched.
 """
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 from pathlib import Path
@@ -245,6 +246,9 @@ class Project:
             meta = json.loads(self.meta("dataset_meta", "{}"))
             meta["adjacency_source"] = self.meta("adjacency_source", "data")
             self._dataset = Dataset(self.meta("dataset_name"), units, pairs, meta)
+            # The units live as long as the project is open: keep them out of the cyclic
+            # collector's full passes, which otherwise double some national evaluations.
+            gc.freeze()
         return self._dataset
 
     def has_boundaries(self) -> bool:

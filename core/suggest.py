@@ -1,16 +1,18 @@
 """What a merger would give before it is made, and what would fix a failing group.
 
-Both answers come from the ordinary evaluation run on a trial copy of the
-scenario, so a preview or a proposal reads exactly as the real result would.
+Both answers come from the ordinary group evaluation run on a trial group, so a
+preview or a proposal reads exactly as the real result would. Only the trial
+group is evaluated (not the whole scenario), so proposals stay instant at
+national size.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .evaluation import GroupResult, evaluate
+from .evaluation import GroupResult, _after_names, evaluate_group, evaluate_unit, name_index
 from .model import Dataset
 from .rules import RuleSet
-from .scenario import Scenario
+from .scenario import Group, Scenario
 from .text import fold
 
 
@@ -44,9 +46,29 @@ def preview_group(dataset: Dataset, rules: RuleSet, scenario: Scenario,
             if len(owner.members) < 2:
                 trial.groups.remove(owner)
     group = trial.add_group(dataset, members)
-    result = evaluate(dataset, rules, trial).group_result(group.id)
-    assert result is not None
-    return result
+    return _evaluate_alone(dataset, rules, trial, group)
+
+
+def _evaluate_alone(dataset: Dataset, rules: RuleSet, scenario: Scenario, group: Group,
+                    after: dict[str, str] | None = None,
+                    names: dict | None = None) -> GroupResult:
+    """``group`` evaluated as it would be inside ``scenario``, without the other groups' work.
+
+    ``after``/``names`` (names after the merger and their index) may come from the
+    scenario without the trial: a clash check excludes the group's own members, so
+    a unit moving into the group does not change the answer.
+    """
+    owner = scenario.grouped_codes()
+    for code in group.members:
+        owner[code] = group
+    if after is None:
+        after = _after_names(dataset, scenario)
+    trial_after = dict(after)
+    for code in group.members:
+        trial_after[code] = group.name
+    units = {c: evaluate_unit(dataset.units[c], rules, scenario, group.id) for c in group.members}
+    return evaluate_group(dataset, rules, scenario, group, units, trial_after, owner,
+                          names if names is not None else name_index(dataset, trial_after))
 
 
 def fixing_units(dataset: Dataset, rules: RuleSet, scenario: Scenario,
@@ -64,11 +86,12 @@ def fixing_units(dataset: Dataset, rules: RuleSet, scenario: Scenario,
         candidates |= dataset.neighbours(code)
     candidates = {c for c in candidates if c not in taken}
     found: list[Suggestion] = []
+    after = _after_names(dataset, scenario)
+    names = name_index(dataset, after)
     for code in candidates:
-        trial = scenario.snapshot()
-        trial.add_member(dataset, group_id, code)
-        result = evaluate(dataset, rules, trial).group_result(group_id)
-        assert result is not None
+        trial = Group(group.name, group.members + [code], group.seat, group.kind,
+                      group.exception_reason, group.id)
+        result = _evaluate_alone(dataset, rules, scenario, trial, after, names)
         req = result.requirement
         if req.exempt:
             progress = 1.0

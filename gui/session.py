@@ -13,7 +13,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from core.commands import Command
-from core.evaluation import ScenarioResult, evaluate
+from core.evaluation import ScenarioResult
+from core.incremental import IncrementalEvaluator
 from core.journal import Journal
 from core.model import Dataset
 from core.rules import RuleSet, UnknownRuleSet, get_rule_set
@@ -39,6 +40,7 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.scenario: Scenario | None = None
         self.result: ScenarioResult | None = None
+        self._incremental: IncrementalEvaluator | None = None
         self.selection: list[str] = []
         app = QCoreApplication.instance()
         if app is not None:       # at exit the stack is torn down after the widgets listening to it
@@ -83,8 +85,17 @@ class Session(QObject):
         self.selection_changed.emit()
 
     def refresh(self) -> None:
+        """Evaluate again: in full for another scenario, rule set or dataset, else only
+        what the last edit touched (core.incremental gives the same result as a full pass)."""
         assert self.scenario is not None
-        self.result = evaluate(self.dataset, self.rules, self.scenario)
+        inc = self._incremental
+        if inc is None or inc.scenario is not self.scenario or inc.dataset is not self.dataset:
+            inc = self._incremental = IncrementalEvaluator(self.dataset, self.rules, self.scenario)
+        elif inc.rules is not self.rules:
+            inc.set_rules(self.rules)
+        else:
+            inc.refresh()
+        self.result = inc.result
         self.evaluated.emit()
 
     def reload_dataset(self) -> None:

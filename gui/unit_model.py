@@ -28,6 +28,9 @@ class UnitTableModel(QAbstractTableModel):
         super().__init__(session)
         self.session = session
         self._codes = list(session.dataset.units)
+        self._rows = {c: i for i, c in enumerate(self._codes)}
+        self._group_names: dict[str, str] = {}
+        self._sort: tuple[int, Qt.SortOrder] | None = None
         session.evaluated.connect(self._refresh)
         session.dataset_changed.connect(self._reset)
 
@@ -42,7 +45,7 @@ class UnitTableModel(QAbstractTableModel):
         return self._codes[row]
 
     def row_of(self, code: str) -> int:
-        return self._codes.index(code)
+        return self._rows[code]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -98,7 +101,11 @@ class UnitTableModel(QAbstractTableModel):
     def _group_name(self, r) -> str:
         if r.group_id is None or self.session.scenario is None:
             return ""
-        return self.session.scenario.group_by_id(r.group_id).name
+        name = self._group_names.get(r.group_id)
+        if name is None:
+            self._group_names = {g.id: g.name for g in self.session.scenario.groups}
+            name = self._group_names.get(r.group_id, "")
+        return name
 
     def _display(self, r, col: int, lang: str) -> str:
         if col == CODE:
@@ -147,15 +154,44 @@ class UnitTableModel(QAbstractTableModel):
             return None
         return "<p>" + "<br>".join(html.escape(line) for line in lines if line) + "</p>"
 
+    # ----- sorting (in Python: one key per row, not a Qt call per comparison) ----------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order) if 0 <= column < 9 else None
+        self._apply_sort()
+
+    def _apply_sort(self) -> None:
+        result = self.session.result
+        if self._sort is None or result is None:
+            return
+        column, order = self._sort
+        units = result.units
+        new = sorted(self._codes, key=lambda c: (self._sort_value(units[c], column), c),
+                     reverse=order == Qt.SortOrder.DescendingOrder)
+        if new == self._codes:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self._codes
+        self._codes = new
+        self._rows = {c: i for i, c in enumerate(new)}
+        before = self.persistentIndexList()
+        after = [self.index(self._rows[old[i.row()]], i.column()) for i in before]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
     # ----- change ------------------------------------------------------------------
     def _refresh(self) -> None:
+        self._group_names = {}
         if self._codes:
+            self._apply_sort()
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._codes) - 1, 8))
 
     def _reset(self) -> None:
         self.beginResetModel()
         self._codes = list(self.session.dataset.units)
+        self._rows = {c: i for i, c in enumerate(self._codes)}
+        self._group_names = {}
         self.endResetModel()
+        self._apply_sort()
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 8)
@@ -170,6 +206,10 @@ class UnitFilterProxy(QSortFilterProxyModel):
         self.setSourceModel(model)
         self.setSortRole(SORT_ROLE)
         self._needle = ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source model sorts itself (fast at national size); the proxy keeps its order."""
+        self.sourceModel().sort(column, order)
 
     def set_filter_text(self, text: str) -> None:
         needle = fold(text)
