@@ -266,6 +266,11 @@ def import_national(db_path: str | Path, boundaries: str | Path, stats: str | Pa
         if stage == FUZZY:
             report.fuzzy.append({"code": codes[i], "layer": places[i].name, "district": places[i].district,
                                  "row": table.rows[j].row_id, "row_name": table.rows[j].name})
+    zero = [f"line {r.line} ({r.name})" for r in table.rows if r.population == 0]
+    if zero:
+        report.warnings.append(f"{len(zero)} row(s) of the statistics table give a population of 0 "
+                               f"(kept as 0; check them): " + ", ".join(zero[:20])
+                               + (" …" if len(zero) > 20 else ""))
     report.classification_defaulted = not table.has_classification
     if report.classification_defaulted:
         report.warnings.append("the statistics table has no classification column (terrain/urban_class/"
