@@ -72,3 +72,33 @@ def test_a_truncated_database_is_refused_and_left_as_it_was(db_path):
     with pytest.raises(ProjectError):
         Project(db_path)
     assert db_path.read_bytes() == truncated
+
+
+WRITER = """
+import sys
+sys.path.insert(0, {root!r})
+from core.store import Project
+project = Project({db!r})
+for i in range(40):
+    s = project.get_scenario({name!r})
+    s.description = "lần " + str(i)
+    project.save_scenario(s)
+print("done")
+"""
+
+
+def test_two_processes_editing_different_scenarios_both_keep_their_work(db_path):
+    from core.scenario import Scenario
+    p = Project(db_path)
+    p.add_scenario(Scenario("Phương án B", "nq35-2023"))
+    p.close()
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER.format(root=str(ROOT), db=str(db_path), name=name)],
+                              stdout=subprocess.PIPE, text=True)
+             for name in ("Phương án 2019", "Phương án B")]
+    outs = [proc.communicate(timeout=120)[0] for proc in procs]
+    assert all(proc.returncode == 0 for proc in procs) and all("done" in o for o in outs)
+    p = Project(db_path)
+    assert p.get_scenario("Phương án 2019").description == "lần 39"
+    assert p.get_scenario("Phương án B").description == "lần 39"
+    assert p.get_scenario("Phương án B").version == 41          # 1 on creation + 40 saves
+    p.close()
