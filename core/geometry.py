@@ -37,6 +37,26 @@ def lonlat_to_metric(lon: float, lat: float) -> tuple[float, float]:
     return _transformer().transform(lon, lat)
 
 
+def to_metric_xy(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Many lon/lat points to the metric CRS at once."""
+    return _transformer().transform(lon, lat)
+
+
+def simplified(metric_geoms, tolerance_m: float) -> np.ndarray:
+    """Each geometry simplified within ``tolerance_m`` (Douglas–Peucker), all at once.
+
+    For drawing a far view, where a vertex closer than a fraction of a pixel to the line
+    through its neighbours cannot be seen. A geometry that would vanish keeps its full shape.
+    """
+    geoms = np.asarray(metric_geoms, dtype=object)
+    if geoms.size == 0:
+        return geoms
+    out = shapely.simplify(geoms, tolerance_m, preserve_topology=False)
+    lost = shapely.is_empty(out) & ~shapely.is_empty(geoms)
+    out[lost] = geoms[lost]
+    return out
+
+
 def areas_km2(metric_geoms: np.ndarray) -> np.ndarray:
     return shapely.area(metric_geoms) / 1e6
 

@@ -9,18 +9,26 @@ from __future__ import annotations
 
 import statistics
 
+import numpy as np
+import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
                                QStyleOptionGraphicsItem, QWidget)
 
-from .map_shapes import MapShapes, scene_point, to_path
+from core.geometry import simplified
+
+from .map_shapes import MapShapes, scene_point, to_paths
 from .palette import OUTLINE, SELECTED
 
 Z_UNIT, Z_OUTLINE, Z_SELECTED, Z_LABEL = 0, 1, 2, 3
 LABELS_ALWAYS = 400          # up to this many units every name is always drawn
 LABEL_MIN_PX = 55.0          # else names appear when a typical unit is this wide on screen
 OUTLINE_MIN_PX = 7.0         # and unit borders when it is this wide (a blur of lines below)
+# Far views of a large map draw shapes simplified within these tolerances (metres, coarsest
+# first): the coarsest whose error stays under LOD_ERROR_PX on screen; full detail nearer.
+LOD_TOLERANCES_M = (1000.0, 250.0)
+LOD_ERROR_PX = 0.5
 BACKGROUND = QColor("#f7f9fb")
 
 
@@ -29,6 +37,29 @@ def cosmetic_pen(colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> Q
     pen.setCosmetic(True)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return pen
+
+
+def lod_level(pixels_per_unit: float) -> int:
+    """Index into LOD_TOLERANCES_M of the simplification to draw at this scale; -1: full detail."""
+    for i, tolerance in enumerate(LOD_TOLERANCES_M):
+        if tolerance * pixels_per_unit <= LOD_ERROR_PX:
+            return i
+    return -1
+
+
+class LodPaths:
+    """The paths of many geometries at each level of detail, a level made when first drawn."""
+
+    def __init__(self, geoms) -> None:
+        self.geoms = np.asarray(list(geoms), dtype=object)
+        self._levels: dict[int, list[QPainterPath]] = {}
+
+    def level(self, lod: int) -> list[QPainterPath]:
+        paths = self._levels.get(lod)
+        if paths is None:
+            geoms = self.geoms if lod < 0 else simplified(self.geoms, LOD_TOLERANCES_M[lod])
+            paths = self._levels[lod] = to_paths(geoms)
+        return paths
 
 
 class UnitItem(QGraphicsPathItem):
@@ -95,6 +126,8 @@ class UnitsScene(QGraphicsScene):
         self.unit_size = 0.0           # median width of a unit, scene units (metres)
         self.labels_shown = True
         self.borders_shown = True      # False: units are drawn without their outline (far view)
+        self.lod = -1                  # the level of detail drawn (see lod_level); -1: full
+        self._lod_paths = LodPaths([])
         self._names: dict[str, str] = {}
         self.setBackgroundBrush(BACKGROUND)
 
@@ -108,18 +141,23 @@ class UnitsScene(QGraphicsScene):
         self.units, self.labels = {}, {}
         self.shapes, self._names = shapes, names
         few = len(shapes.shapes) <= LABELS_ALWAYS
-        widths = []
-        for code, geom in shapes.shapes.items():
-            item = UnitItem(code, to_path(geom))
+        self.lod = -1
+        self._lod_paths = LodPaths(shapes.shapes.values())
+        for code, path in zip(shapes.shapes, self._lod_paths.level(-1)):
+            item = UnitItem(code, path)
             self.addItem(item)
             self.units[code] = item
-            widths.append(item.boundingRect().width())
+        bounds = shapely.bounds(self._lod_paths.geoms) if self.units else np.zeros((0, 4))
+        widths = list(bounds[:, 2] - bounds[:, 0])
         self.labels_shown = self.borders_shown = False
         if few:
             self._show_labels(True)
             self.borders_shown = True
-        self.unit_size = statistics.median(widths) if widths else 0.0
-        rect = self.itemsBoundingRect()
+        self.unit_size = float(statistics.median(widths)) if widths else 0.0
+        rect = QRectF()
+        if self.units:
+            (x0, y0), (x1, y1) = bounds[:, :2].min(axis=0), bounds[:, 2:].max(axis=0)
+            rect = QRectF(x0, -y1, x1 - x0, y1 - y0)
         margin = max(rect.width(), rect.height()) * 0.05
         self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
 
@@ -140,6 +178,12 @@ class UnitsScene(QGraphicsScene):
         if len(self.units) <= LABELS_ALWAYS:
             return
         unit_px = pixels_per_unit * self.unit_size
+        lod = lod_level(pixels_per_unit)
+        if lod != self.lod:
+            self.lod = lod
+            for item, path in zip(self.units.values(), self._lod_paths.level(lod)):
+                item.setPath(path)
+            self.lod_changed()
         if (unit_px >= LABEL_MIN_PX) != self.labels_shown:
             self._show_labels(unit_px >= LABEL_MIN_PX)
         if (unit_px >= OUTLINE_MIN_PX) != self.borders_shown:
@@ -152,6 +196,9 @@ class UnitsScene(QGraphicsScene):
 
     def restyle(self) -> None:
         """Colour the units (each kind of map its own way)."""
+
+    def lod_changed(self) -> None:
+        """The units now draw ``self.lod``; other items may follow."""
 
     def code_at(self, pos: QPointF) -> str | None:
         for item in self.items(pos):

@@ -15,9 +15,11 @@ from core.numbers import fmt_area, fmt_int, fmt_pct
 from core.palette import assign_colours, group_key
 from core.wording import kind_label, verdict_label
 
-from .map_items import (Z_LABEL, Z_OUTLINE, Z_SELECTED, Z_UNIT, LabelItem, UnitItem,  # noqa: F401
-                        UnitsScene, cosmetic_pen)
-from .map_shapes import load_shapes, outline_path
+from core.geometry import union
+
+from .map_items import (LABELS_ALWAYS, Z_LABEL, Z_OUTLINE, Z_SELECTED, Z_UNIT, LabelItem,  # noqa: F401
+                        LodPaths, UnitItem, UnitsScene, cosmetic_pen)
+from .map_shapes import load_shapes
 from .palette import STATUS_FILL, VERDICT_COLOUR, Status, unit_status
 from .session import Session
 from .text import fill
@@ -30,14 +32,15 @@ class MapScene(UnitsScene):
         super().__init__(session)
         self.session = session
         self.outlines: dict[str, QGraphicsPathItem] = {}
-        self._outline_paths: dict[frozenset[str], QPainterPath] = {}
+        self._outline_geoms: dict[frozenset[str], object] = {}        # a group's union
+        self._outline_paths: dict[tuple[frozenset[str], int], QPainterPath] = {}   # per level
         session.evaluated.connect(self.restyle)
         session.selection_changed.connect(self.restyle)
         session.dataset_changed.connect(self.build)
         self.build()
 
     def build(self) -> None:
-        self.outlines, self._outline_paths = {}, {}
+        self.outlines, self._outline_geoms, self._outline_paths = {}, {}, {}
         names = {c: u.name for c, u in self.session.dataset.units.items()}
         self.fill_items(load_shapes(self.session.project), names)
         self.restyle()
@@ -65,23 +68,42 @@ class MapScene(UnitsScene):
         for outline in self.outlines.values():
             self.removeItem(outline)
         self.outlines = {}
-        for g in result.groups:
-            geoms = [self.shapes.shapes[c] for c in g.members if c in self.shapes.shapes]
-            if not geoms:
-                continue
-            key = frozenset(g.members)
-            path = self._outline_paths.get(key)
+        drawn = [(g, frozenset(g.members)) for g in result.groups]
+        paths = self._outline_level([key for _, key in drawn], self.lod)
+        # Far away a merged unit is a few pixels: a thin line (drawn far faster than a wide one).
+        width = 2.6 if self.borders_shown or len(self.units) <= LABELS_ALWAYS else 1.0
+        for g, key in drawn:
+            path = paths.get(key)
             if path is None:
-                path = self._outline_paths[key] = outline_path(geoms)
+                continue
             item = QGraphicsPathItem(path)
+            item.key = key
             style = Qt.PenStyle.SolidLine if g.verdict != "fails" else Qt.PenStyle.DashLine
-            item.setPen(cosmetic_pen(VERDICT_COLOUR[g.verdict], 2.6, style))
+            item.setPen(cosmetic_pen(VERDICT_COLOUR[g.verdict], width, style))
             item.setBrush(Qt.BrushStyle.NoBrush)
             item.setZValue(Z_OUTLINE)
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             item.setAcceptHoverEvents(False)
             self.addItem(item)
             self.outlines[g.group.id] = item
+
+    def _outline_level(self, keys, lod: int) -> dict[frozenset[str], QPainterPath]:
+        """The outer boundary of each merged group ``keys`` at level ``lod``; the new ones all at once."""
+        todo = [k for k in dict.fromkeys(keys) if (k, lod) not in self._outline_paths]
+        if todo:
+            for key in todo:
+                if key not in self._outline_geoms:
+                    geoms = [self.shapes.shapes[c] for c in key if c in self.shapes.shapes]
+                    self._outline_geoms[key] = union(geoms) if geoms else None
+            todo = [k for k in todo if self._outline_geoms[k] is not None]
+            made = LodPaths([self._outline_geoms[k] for k in todo]).level(lod) if todo else []
+            self._outline_paths.update(((k, lod), p) for k, p in zip(todo, made))
+        return {k: self._outline_paths[(k, lod)] for k in keys if (k, lod) in self._outline_paths}
+
+    def lod_changed(self) -> None:
+        paths = self._outline_level([item.key for item in self.outlines.values()], self.lod)
+        for item in self.outlines.values():
+            item.setPath(paths[item.key])
 
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         if len(self.units) <= EAGER_TOOLTIPS:

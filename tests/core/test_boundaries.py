@@ -77,3 +77,15 @@ def test_a_file_with_no_matching_feature_changes_nothing(project, tmp_path):
     with pytest.raises(BoundaryError, match="no feature matched"):
         import_boundaries(project, path)
     assert not project.has_boundaries() and len(project.dataset.adjacency) == 45
+
+
+def test_simplified_shapes_stay_within_the_tolerance_and_never_vanish():
+    from shapely.geometry import Point
+
+    from core.geometry import simplified
+    circle, tiny = Point(0, 0).buffer(10_000, quad_segs=64), box(50_000, 0, 50_100, 100)
+    far, kept = simplified([circle, tiny], 1000.0)
+    assert len(far.exterior.coords) < len(circle.exterior.coords) / 4
+    assert circle.hausdorff_distance(far) <= 1000.0
+    assert kept.equals(tiny)                       # a shape smaller than the tolerance keeps its own
+    assert simplified([], 10.0).size == 0
