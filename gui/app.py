@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from core.paths import default_db_path
 from core.rules import all_rule_sets
@@ -60,6 +60,10 @@ def create_main_window(db_path: str | None = None) -> MainWindow:
     window = MainWindow(session)
     window.resize(*DEFAULT_SIZE)
     window.restore_layout()
+    if project.migrated_backup is not None:
+        note = QCoreApplication.translate(
+            "App", "Dự án được nâng cấp lên phiên bản mới của công cụ; bản sao trước khi nâng cấp: %1")
+        window.statusBar().showMessage(note.replace("%1", str(project.migrated_backup)), 30_000)
     # Offer edits a crashed run left in the journal once the window is on screen.
     QTimer.singleShot(0, window.scenario_actions.recover_journal)
     return window

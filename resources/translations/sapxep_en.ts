@@ -4,50 +4,58 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../gui/about.py" line="16" />
+        <location filename="../../gui/about.py" line="16"/>
         <source>Sắp xếp đơn vị hành chính cấp xã – công cụ lập phương án</source>
         <translation>Arrangement of commune-level administrative units – scenario planning tool</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="17" />
+        <location filename="../../gui/about.py" line="17"/>
         <source>Dữ liệu:</source>
         <translation>Data:</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="20" />
+        <location filename="../../gui/about.py" line="20"/>
         <source>Bộ quy tắc:</source>
         <translation>Rule sets:</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="23" />
+        <location filename="../../gui/about.py" line="23"/>
         <source>Tệp dự án:</source>
         <translation>Project file:</translation>
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../gui/app.py" line="64"/>
+        <source>Dự án được nâng cấp lên phiên bản mới của công cụ; bản sao trước khi nâng cấp: %1</source>
+        <translation>The project was upgraded to this version of the tool; a copy from before the upgrade: %1</translation>
+    </message>
+</context>
+<context>
     <name>AreaSummaryModel</name>
     <message>
-        <location filename="../../gui/national_dock.py" line="49" />
+        <location filename="../../gui/national_dock.py" line="49"/>
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="49" />
+        <location filename="../../gui/national_dock.py" line="49"/>
         <source>Đơn vị</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="49" />
+        <location filename="../../gui/national_dock.py" line="49"/>
         <source>Phải sắp xếp</source>
         <translation>Must merge</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="49" />
+        <location filename="../../gui/national_dock.py" line="49"/>
         <source>Chưa xử lý</source>
         <translation>Unresolved</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="61" />
+        <location filename="../../gui/national_dock.py" line="61"/>
         <source>%1: %2 đơn vị, %3 phải sắp xếp, %4 chưa xử lý, %5 đã ở trong nhóm</source>
         <translation>%1: %2 units, %3 must merge, %4 unresolved, %5 already in a group</translation>
     </message>
@@ -55,69 +63,69 @@
 <context>
     <name>BoundaryImport</name>
     <message>
-        <location filename="../../gui/boundary_import.py" line="23" />
+        <location filename="../../gui/boundary_import.py" line="23"/>
         <source>Đang đọc tệp…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="24" />
+        <location filename="../../gui/boundary_import.py" line="24"/>
         <source>Đang kiểm tra hệ tọa độ…</source>
         <translation>Checking the coordinate system…</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="25" />
+        <location filename="../../gui/boundary_import.py" line="25"/>
         <source>Đang khớp với các đơn vị…</source>
         <translation>Matching features to units…</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="26" />
+        <location filename="../../gui/boundary_import.py" line="26"/>
         <source>Đang tính diện tích…</source>
         <translation>Computing areas…</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="27" />
+        <location filename="../../gui/boundary_import.py" line="27"/>
         <source>Đang xác định các đơn vị liền kề…</source>
         <translation>Finding adjacent units…</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="28" />
+        <location filename="../../gui/boundary_import.py" line="28"/>
         <source>Đang lưu vào dự án…</source>
         <translation>Saving into the project…</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="29" />
+        <location filename="../../gui/boundary_import.py" line="29"/>
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="75" />
+        <location filename="../../gui/boundary_import.py" line="75"/>
         <source>Đang nhập ranh giới…</source>
         <translation>Importing boundaries…</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="75" />
+        <location filename="../../gui/boundary_import.py" line="75"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="76" />
-        <location filename="../../gui/boundary_import.py" line="96" />
-        <location filename="../../gui/boundary_import.py" line="103" />
+        <location filename="../../gui/boundary_import.py" line="76"/>
+        <location filename="../../gui/boundary_import.py" line="96"/>
+        <location filename="../../gui/boundary_import.py" line="103"/>
         <source>Nhập ranh giới</source>
         <translation>Import boundaries</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="97" />
+        <location filename="../../gui/boundary_import.py" line="97"/>
         <source>Đã hủy. Dự án không thay đổi.</source>
         <translation>Cancelled. The project is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="99" />
+        <location filename="../../gui/boundary_import.py" line="99"/>
         <source>Không nhập được ranh giới</source>
         <translation>Could not import the boundaries</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="100" />
+        <location filename="../../gui/boundary_import.py" line="100"/>
         <source>%1
 
 Dự án không thay đổi.</source>
@@ -126,32 +134,32 @@ Dự án không thay đổi.</source>
 The project is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="109" />
+        <location filename="../../gui/boundary_import.py" line="109"/>
         <source>Tệp %1: %2 đối tượng, khớp %3 đơn vị (%4).</source>
         <translation>File %1: %2 features, %3 units matched (%4).</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="114" />
+        <location filename="../../gui/boundary_import.py" line="114"/>
         <source>Đơn vị không có ranh giới: %1</source>
         <translation>Units without a boundary: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="116" />
+        <location filename="../../gui/boundary_import.py" line="116"/>
         <source>Đối tượng không khớp: %1</source>
         <translation>Unmatched features: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="118" />
+        <location filename="../../gui/boundary_import.py" line="118"/>
         <source>Đã sửa hình học không hợp lệ: %1</source>
         <translation>Invalid geometries repaired: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="119" />
+        <location filename="../../gui/boundary_import.py" line="119"/>
         <source>Cặp đơn vị liền kề theo ranh giới: %1 (thêm %2, bớt %3).</source>
         <translation>Adjacent pairs from the boundaries: %1 (%2 added, %3 removed).</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="121" />
+        <location filename="../../gui/boundary_import.py" line="121"/>
         <source>Số liệu chính thức vẫn là căn cứ xét tiêu chuẩn; diện tích tính từ bản đồ chỉ để đối chiếu.</source>
         <translation>Official figures remain the basis for the standards; areas computed from the map are for comparison only.</translation>
     </message>
@@ -159,109 +167,109 @@ The project is unchanged.</translation>
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../gui/checks_panel.py" line="142" />
+        <location filename="../../gui/checks_panel.py" line="142"/>
         <source>Số đơn vị: %1 → %2 (giảm %3)</source>
         <translation>Units: %1 → %2 (%3 fewer)</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="145" />
+        <location filename="../../gui/checks_panel.py" line="145"/>
         <source>Đơn vị phải sắp xếp chưa có trong nhóm nào và chưa được miễn: %1</source>
         <translation>Units that must be merged but are in no group and not exempted: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="150" />
+        <location filename="../../gui/checks_panel.py" line="150"/>
         <source>Chọn một đơn vị hoặc một nhóm trên bảng hay bản đồ để xem chi tiết; chọn nhiều đơn vị để xem trước kết quả nếu nhập.</source>
         <translation>Select a unit or a group in the table or on the map for details; select several units to preview their merger.</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="162" />
-        <location filename="../../gui/checks_panel.py" line="206" />
+        <location filename="../../gui/checks_panel.py" line="162"/>
+        <location filename="../../gui/checks_panel.py" line="206"/>
         <source>Diện tích tự nhiên</source>
         <translation>Natural area (diện tích tự nhiên)</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="165" />
-        <location filename="../../gui/checks_panel.py" line="208" />
+        <location filename="../../gui/checks_panel.py" line="165"/>
+        <location filename="../../gui/checks_panel.py" line="208"/>
         <source>Quy mô dân số</source>
         <translation>Population (quy mô dân số)</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="169" />
+        <location filename="../../gui/checks_panel.py" line="169"/>
         <source>Thuộc diện phải sắp xếp – đã được miễn</source>
         <translation>Must be merged – exempted</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="170" />
+        <location filename="../../gui/checks_panel.py" line="170"/>
         <source>Thuộc diện phải sắp xếp</source>
         <translation>Must be merged</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="175" />
+        <location filename="../../gui/checks_panel.py" line="175"/>
         <source>Không thuộc diện phải sắp xếp theo bộ quy tắc này</source>
         <translation>Not required to merge under this rule set</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="178" />
+        <location filename="../../gui/checks_panel.py" line="178"/>
         <source>Lý do miễn: %1</source>
         <translation>Exemption reason: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="180" />
+        <location filename="../../gui/checks_panel.py" line="180"/>
         <source>Dùng số liệu điều chỉnh, nguồn: %1</source>
         <translation>Uses overridden figures, source: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="182" />
+        <location filename="../../gui/checks_panel.py" line="182"/>
         <source>Diện tích là số liệu xấp xỉ tính từ bản đồ, không phải diện tích tự nhiên chính thức.</source>
         <translation>The area is an approximation computed from a map, not the official natural area.</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="193" />
+        <location filename="../../gui/checks_panel.py" line="193"/>
         <source>Xem trước: nếu nhập các đơn vị đã chọn (Ctrl+M để nhập)</source>
         <translation>Preview: if the selected units were merged (Ctrl+M to merge)</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="201" />
+        <location filename="../../gui/checks_panel.py" line="201"/>
         <source>%1 · nhập từ %2</source>
         <translation>%1 · merged from %2</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="219" />
+        <location filename="../../gui/checks_panel.py" line="219"/>
         <source>Giáp: %1</source>
         <translation>Borders: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="227" />
+        <location filename="../../gui/checks_panel.py" line="227"/>
         <source>Cách khắc phục</source>
         <translation>How to fix it</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="229" />
+        <location filename="../../gui/checks_panel.py" line="229"/>
         <source>Không còn đơn vị liền kề nào chưa thuộc nhóm khác.</source>
         <translation>No adjacent unit is left outside other groups.</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="233" />
+        <location filename="../../gui/checks_panel.py" line="233"/>
         <source>Thêm một trong các đơn vị liền kề sau thì nhóm đạt tiêu chuẩn:</source>
         <translation>Adding one of these adjacent units brings the group up to the standard:</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="236" />
+        <location filename="../../gui/checks_panel.py" line="236"/>
         <source>Thêm riêng một đơn vị liền kề chưa đủ đạt tiêu chuẩn; gần nhất là:</source>
         <translation>No single adjacent unit is enough to meet the standard; the closest are:</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="242" />
+        <location filename="../../gui/checks_panel.py" line="242"/>
         <source>+ %1 → %2 (%3), %4 người (%5): %6</source>
         <translation>+ %1 → %2 (%3), %4 people (%5): %6</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="248" />
+        <location filename="../../gui/checks_panel.py" line="248"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="249" />
+        <location filename="../../gui/checks_panel.py" line="249"/>
         <source>Thêm %1 vào nhóm %2</source>
         <translation>Add %1 to the group %2</translation>
     </message>
@@ -269,62 +277,62 @@ The project is unchanged.</translation>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../gui/compare_window.py" line="140" />
+        <location filename="../../gui/compare_window.py" line="140"/>
         <source>%1: %2 – xét theo %3</source>
         <translation>%1: %2 – judged under %3</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="152" />
+        <location filename="../../gui/compare_window.py" line="152"/>
         <source>Hai phương án giống nhau.</source>
         <translation>The two scenarios are the same.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="157" />
+        <location filename="../../gui/compare_window.py" line="157"/>
         <source>Sơ đồ minh họa, không phải bản đồ ranh giới: hình dạng và diện tích không đúng thực tế.</source>
         <translation>Schematic, not a boundary map: shapes and areas are not real.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="160" />
+        <location filename="../../gui/compare_window.py" line="160"/>
         <source>Cả hai phương án được xét theo cùng bộ quy tắc %1.</source>
         <translation>Both scenarios are judged under the same rule set %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="163" />
+        <location filename="../../gui/compare_window.py" line="163"/>
         <source>Lưu ý: hai phương án được xét theo bộ quy tắc khác nhau (mỗi phương án theo bộ quy tắc của nó); chọn một bộ quy tắc để xét cùng tiêu chuẩn.</source>
         <translation>Note: the two scenarios are judged under different rule sets (each under its own); choose one rule set to judge them by the same standard.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="172" />
+        <location filename="../../gui/compare_window.py" line="172"/>
         <source>Tiêu chí</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="184" />
+        <location filename="../../gui/compare_window.py" line="184"/>
         <source>Giá trị tốt hơn</source>
         <translation>The better value</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="193" />
+        <location filename="../../gui/compare_window.py" line="193"/>
         <source>So sánh phương án</source>
         <translation>Compare scenarios</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="195" />
+        <location filename="../../gui/compare_window.py" line="195"/>
         <source>Phương án %1:</source>
         <translation>Scenario %1:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="196" />
+        <location filename="../../gui/compare_window.py" line="196"/>
         <source>Xét theo:</source>
         <translation>Judge under:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="197" />
+        <location filename="../../gui/compare_window.py" line="197"/>
         <source>Mỗi phương án theo bộ quy tắc của nó</source>
         <translation>Each scenario under its own rule set</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="198" />
+        <location filename="../../gui/compare_window.py" line="198"/>
         <source>Khác biệt (✓ trong bảng = giá trị tốt hơn)</source>
         <translation>Differences (✓ in the table = the better value)</translation>
     </message>
@@ -332,192 +340,192 @@ The project is unchanged.</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gui/dialogs/common.py" line="12" />
-        <location filename="../../gui/dialogs/common.py" line="53" />
+        <location filename="../../gui/dialogs/common.py" line="12"/>
+        <location filename="../../gui/dialogs/common.py" line="53"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/common.py" line="13" />
-        <location filename="../../gui/dialogs/common.py" line="25" />
-        <location filename="../../gui/dialogs/common.py" line="54" />
+        <location filename="../../gui/dialogs/common.py" line="13"/>
+        <location filename="../../gui/dialogs/common.py" line="25"/>
+        <location filename="../../gui/dialogs/common.py" line="54"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/common.py" line="69" />
+        <location filename="../../gui/dialogs/common.py" line="69"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="29" />
+        <location filename="../../gui/dialogs/figures.py" line="29"/>
         <source>Miễn sắp xếp</source>
         <translation>Exemption from arrangement</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="33" />
-        <location filename="../../gui/dialogs/figures.py" line="80" />
+        <location filename="../../gui/dialogs/figures.py" line="33"/>
+        <location filename="../../gui/dialogs/figures.py" line="80"/>
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="35" />
+        <location filename="../../gui/dialogs/figures.py" line="35"/>
         <source>(tự ghi lý do)</source>
         <translation>(write the reason)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="39" />
+        <location filename="../../gui/dialogs/figures.py" line="39"/>
         <source>Căn cứ:</source>
         <translation>Ground:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="42" />
+        <location filename="../../gui/dialogs/figures.py" line="42"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="48" />
+        <location filename="../../gui/dialogs/figures.py" line="48"/>
         <source>Để trống lý do để bỏ miễn sắp xếp.</source>
         <translation>Leave the reason empty to remove the exemption.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="76" />
+        <location filename="../../gui/dialogs/figures.py" line="76"/>
         <source>Điều chỉnh số liệu</source>
         <translation>Override figures</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="84" />
-        <location filename="../../gui/dialogs/figures.py" line="91" />
+        <location filename="../../gui/dialogs/figures.py" line="84"/>
+        <location filename="../../gui/dialogs/figures.py" line="91"/>
         <source>(giữ số liệu gốc)</source>
         <translation>(keep the recorded figure)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="86" />
+        <location filename="../../gui/dialogs/figures.py" line="86"/>
         <source>Dân số (gốc: %1):</source>
         <translation>Population (recorded: %1):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="93" />
+        <location filename="../../gui/dialogs/figures.py" line="93"/>
         <source>Diện tích tự nhiên (gốc: %1 km²):</source>
         <translation>Natural area (recorded: %1 km²):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="95" />
+        <location filename="../../gui/dialogs/figures.py" line="95"/>
         <source>Ví dụ: Tờ trình của HĐND huyện ngày 12/09/2019</source>
-        <translation>e.g. District People's Council proposal of 12/09/2019</translation>
+        <translation>e.g. District People&apos;s Council proposal of 12/09/2019</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="97" />
+        <location filename="../../gui/dialogs/figures.py" line="97"/>
         <source>Nguồn số liệu:</source>
         <translation>Source of the figure:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="98" />
+        <location filename="../../gui/dialogs/figures.py" line="98"/>
         <source>Để cả hai ô ở giá trị gốc để bỏ điều chỉnh.</source>
         <translation>Leave both at the recorded figure to remove the override.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/files.py" line="12" />
+        <location filename="../../gui/dialogs/files.py" line="12"/>
         <source>Mở dự án</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/files.py" line="13" />
+        <location filename="../../gui/dialogs/files.py" line="13"/>
         <source>Cơ sở dữ liệu dự án (*.sqlite *.db);;Mọi tệp (*)</source>
         <translation>Project databases (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/files.py" line="18" />
+        <location filename="../../gui/dialogs/files.py" line="18"/>
         <source>Nhập phương án</source>
         <translation>Import scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/files.py" line="19" />
+        <location filename="../../gui/dialogs/files.py" line="19"/>
         <source>Tệp phương án (*.json);;Mọi tệp (*)</source>
         <translation>Scenario files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/files.py" line="24" />
+        <location filename="../../gui/dialogs/files.py" line="24"/>
         <source>Xuất phương án</source>
         <translation>Export scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/files.py" line="25" />
+        <location filename="../../gui/dialogs/files.py" line="25"/>
         <source>Tệp phương án (*.json)</source>
         <translation>Scenario files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/files.py" line="33" />
+        <location filename="../../gui/dialogs/files.py" line="33"/>
         <source>Nhập ranh giới</source>
         <translation>Import boundaries</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/files.py" line="34" />
+        <location filename="../../gui/dialogs/files.py" line="34"/>
         <source>Lớp ranh giới (*.geojson *.json *.gpkg *.shp);;Mọi tệp (*)</source>
         <translation>Boundary layers (*.geojson *.json *.gpkg *.shp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/files.py" line="40" />
+        <location filename="../../gui/dialogs/files.py" line="40"/>
         <source>Bản tóm tắt PDF (*.pdf)</source>
         <translation>PDF summary (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/files.py" line="41" />
+        <location filename="../../gui/dialogs/files.py" line="41"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel spreadsheet (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/files.py" line="42" />
+        <location filename="../../gui/dialogs/files.py" line="42"/>
         <source>Bảng đơn vị cũ → mới, CSV (*.csv)</source>
         <translation>Old → new unit table, CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/files.py" line="43" />
+        <location filename="../../gui/dialogs/files.py" line="43"/>
         <source>GeoPackage cho QGIS (*.gpkg)</source>
         <translation>GeoPackage for QGIS (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/files.py" line="44" />
+        <location filename="../../gui/dialogs/files.py" line="44"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/files.py" line="45" />
+        <location filename="../../gui/dialogs/files.py" line="45"/>
         <source>Xuất bản tóm tắt phương án</source>
         <translation>Export scenario summary</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="27" />
+        <location filename="../../gui/dialogs/merge_dialog.py" line="27"/>
         <source>Nhập đơn vị</source>
         <translation>Merge units</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="34" />
+        <location filename="../../gui/dialogs/merge_dialog.py" line="34"/>
         <source>Các đơn vị:</source>
         <translation>Units:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="37" />
+        <location filename="../../gui/dialogs/merge_dialog.py" line="37"/>
         <source>Tên đơn vị mới:</source>
         <translation>Name of the new unit:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="42" />
+        <location filename="../../gui/dialogs/merge_dialog.py" line="42"/>
         <source>Trụ sở đặt tại:</source>
         <translation>Seat:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="44" />
+        <location filename="../../gui/dialogs/merge_dialog.py" line="44"/>
         <source>Theo quy tắc: %1</source>
         <translation>Rule set default: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="47" />
+        <location filename="../../gui/dialogs/merge_dialog.py" line="47"/>
         <source>Loại đơn vị mới:</source>
         <translation>Kind of the new unit:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="48" />
+        <location filename="../../gui/dialogs/merge_dialog.py" line="48"/>
         <source>Đề xuất: tên của đơn vị có dân số lớn nhất; loại theo bộ quy tắc đang dùng.</source>
         <translation>Proposed: the name of the most populous member; the kind from the current rule set.</translation>
     </message>
@@ -525,98 +533,98 @@ The project is unchanged.</translation>
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../../gui/editing.py" line="29" />
+        <location filename="../../gui/editing.py" line="29"/>
         <source>Không thực hiện được</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="59" />
+        <location filename="../../gui/editing.py" line="59"/>
         <source>Chọn ít nhất hai đơn vị để nhập.</source>
         <translation>Select at least two units to merge.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="72" />
+        <location filename="../../gui/editing.py" line="72"/>
         <source>Nhập đơn vị</source>
         <translation>Merge units</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="83" />
+        <location filename="../../gui/editing.py" line="83"/>
         <source>Chọn các đơn vị cần thêm cùng với đúng một nhóm.</source>
         <translation>Select the units to add together with exactly one group.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="89" />
+        <location filename="../../gui/editing.py" line="89"/>
         <source>Không có đơn vị nào ngoài nhóm được chọn.</source>
         <translation>No unit outside the group is selected.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="96" />
+        <location filename="../../gui/editing.py" line="96"/>
         <source>Thêm đơn vị vào nhóm</source>
         <translation>Add unit to group</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="103" />
+        <location filename="../../gui/editing.py" line="103"/>
         <source>Các đơn vị đã chọn không thuộc nhóm nào.</source>
         <translation>The selected units are in no group.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="109" />
+        <location filename="../../gui/editing.py" line="109"/>
         <source>Bớt đơn vị khỏi nhóm</source>
         <translation>Remove unit from group</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="114" />
+        <location filename="../../gui/editing.py" line="114"/>
         <source>Chọn một đơn vị của nhóm cần giải tán.</source>
         <translation>Select a unit of the group to dissolve.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="121" />
+        <location filename="../../gui/editing.py" line="121"/>
         <source>Giải tán nhóm</source>
         <translation>Dissolve group</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="126" />
+        <location filename="../../gui/editing.py" line="126"/>
         <source>Chọn một đơn vị của nhóm cần đổi tên.</source>
         <translation>Select a unit of the group to rename.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="128" />
-        <location filename="../../gui/editing.py" line="132" />
+        <location filename="../../gui/editing.py" line="128"/>
+        <location filename="../../gui/editing.py" line="132"/>
         <source>Đổi tên nhóm</source>
         <translation>Rename group</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="128" />
+        <location filename="../../gui/editing.py" line="128"/>
         <source>Tên đơn vị mới:</source>
         <translation>Name of the new unit:</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="137" />
+        <location filename="../../gui/editing.py" line="137"/>
         <source>Chọn đúng một đơn vị để ghi miễn sắp xếp.</source>
         <translation>Select exactly one unit to record an exemption.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="147" />
+        <location filename="../../gui/editing.py" line="147"/>
         <source>Ghi miễn sắp xếp</source>
         <translation>Record exemption</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="147" />
+        <location filename="../../gui/editing.py" line="147"/>
         <source>Bỏ miễn sắp xếp</source>
         <translation>Remove exemption</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="152" />
+        <location filename="../../gui/editing.py" line="152"/>
         <source>Chọn đúng một đơn vị để điều chỉnh số liệu.</source>
         <translation>Select exactly one unit to override its figures.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="165" />
+        <location filename="../../gui/editing.py" line="165"/>
         <source>Điều chỉnh số liệu %1</source>
         <translation>Override figures of %1</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="172" />
+        <location filename="../../gui/editing.py" line="172"/>
         <source>Đổi bộ quy tắc sang %1</source>
         <translation>Switch rule set to %1</translation>
     </message>
@@ -624,57 +632,57 @@ The project is unchanged.</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../gui/errors.py" line="14" />
+        <location filename="../../gui/errors.py" line="14"/>
         <source>Nhóm chỉ còn hai đơn vị: không bớt được nữa, hãy giải tán nhóm.</source>
         <translation>The group has only two units left: none can be removed; dissolve the group instead.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="16" />
+        <location filename="../../gui/errors.py" line="16"/>
         <source>Một đơn vị mới phải được nhập từ ít nhất hai đơn vị.</source>
         <translation>A new unit must be merged from at least two units.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="18" />
+        <location filename="../../gui/errors.py" line="18"/>
         <source>Đơn vị %1 đã thuộc nhóm %2; mỗi đơn vị chỉ thuộc một nhóm.</source>
         <translation>Unit %1 is already in the group %2; a unit belongs to one group at most.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="20" />
+        <location filename="../../gui/errors.py" line="20"/>
         <source>Đơn vị %1 không thuộc nhóm %2.</source>
         <translation>Unit %1 is not in the group %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="22" />
+        <location filename="../../gui/errors.py" line="22"/>
         <source>Không có đơn vị mã %1 trong dự án.</source>
         <translation>The project has no unit with code %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="24" />
+        <location filename="../../gui/errors.py" line="24"/>
         <source>Trụ sở %1 không phải là đơn vị của nhóm.</source>
         <translation>The seat %1 is not a member of the group.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="25" />
+        <location filename="../../gui/errors.py" line="25"/>
         <source>Tên không được để trống.</source>
         <translation>The name must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="27" />
+        <location filename="../../gui/errors.py" line="27"/>
         <source>Tên dài quá %1 ký tự.</source>
         <translation>The name is longer than %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="28" />
+        <location filename="../../gui/errors.py" line="28"/>
         <source>Miễn sắp xếp phải ghi rõ lý do.</source>
         <translation>An exemption needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="30" />
+        <location filename="../../gui/errors.py" line="30"/>
         <source>Điều chỉnh số liệu của đơn vị %1 phải ghi nguồn số liệu.</source>
         <translation>An override of unit %1 needs a source note.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="32" />
+        <location filename="../../gui/errors.py" line="32"/>
         <source>Đã có phương án tên “%1”.</source>
         <translation>A scenario named “%1” already exists.</translation>
     </message>
@@ -682,48 +690,48 @@ The project is unchanged.</translation>
 <context>
     <name>ExportJob</name>
     <message>
-        <location filename="../../gui/export_job.py" line="27" />
+        <location filename="../../gui/export_job.py" line="27"/>
         <source>Thư mục %2 không tồn tại; chưa ghi tệp %1.</source>
         <translation>The folder %2 does not exist; %1 was not written.</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="29" />
+        <location filename="../../gui/export_job.py" line="29"/>
         <source>%1 là một thư mục; hãy đặt tên tệp.</source>
         <translation>%1 is a folder; give a file name.</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="31" />
+        <location filename="../../gui/export_job.py" line="31"/>
         <source>Ổ đĩa đã đầy: chưa ghi được %1, không để lại tệp dở dang.</source>
         <translation>The disk is full: %1 was not written and no half-written file is left.</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="33" />
+        <location filename="../../gui/export_job.py" line="33"/>
         <source>Không có quyền ghi vào thư mục của %1; chưa ghi gì.</source>
         <translation>The folder of %1 cannot be written; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="35" />
+        <location filename="../../gui/export_job.py" line="35"/>
         <source>Không xuất được sang định dạng “%2”: hãy chọn tệp .pdf, .xlsx, .csv, .gpkg hoặc .geojson.</source>
         <translation>Cannot export to “%2”: choose a .pdf, .xlsx, .csv, .gpkg or .geojson file.</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="87" />
+        <location filename="../../gui/export_job.py" line="87"/>
         <source>Đang xuất %1…</source>
         <translation>Exporting %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="89" />
-        <location filename="../../gui/export_job.py" line="106" />
+        <location filename="../../gui/export_job.py" line="89"/>
+        <location filename="../../gui/export_job.py" line="106"/>
         <source>Xuất bản tóm tắt phương án</source>
         <translation>Export scenario summary</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="103" />
+        <location filename="../../gui/export_job.py" line="103"/>
         <source>Không xuất được bản tóm tắt</source>
         <translation>The summary could not be exported</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="104" />
+        <location filename="../../gui/export_job.py" line="104"/>
         <source>%1
 
 Không có tệp nào bị ghi dở.</source>
@@ -732,7 +740,7 @@ Không có tệp nào bị ghi dở.</source>
 No half-written file was left.</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="107" />
+        <location filename="../../gui/export_job.py" line="107"/>
         <source>Đã ghi %1</source>
         <translation>Written: %1</translation>
     </message>
@@ -740,37 +748,37 @@ No half-written file was left.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="144" />
+        <location filename="../../gui/main_window.py" line="145"/>
         <source>Kiểm tra theo tiêu chuẩn</source>
         <translation>Checks against the standards</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160" />
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>%1[*] – Sắp xếp đơn vị hành chính – %2</source>
         <translation>%1[*] – Administrative unit arrangement – %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174" />
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Đơn vị: %1 → %2 (giảm %3) · Phải sắp xếp chưa xử lý: %4 · %5</source>
         <translation>Units: %1 → %2 (%3 fewer) · Must-merge units unresolved: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208" />
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>Đã lưu tạm lúc %1</source>
         <translation>Autosaved at %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210" />
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Không lưu tạm được: %1</source>
         <translation>Autosave failed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223" />
+        <location filename="../../gui/main_window.py" line="224"/>
         <source>Không mở được dự án</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="264" />
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -778,37 +786,37 @@ No half-written file was left.</translation>
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../../gui/map_legend.py" line="61" />
+        <location filename="../../gui/map_legend.py" line="61"/>
         <source>Phải sắp xếp, chưa có phương án</source>
         <translation>Must merge, not yet in a group</translation>
     </message>
     <message>
-        <location filename="../../gui/map_legend.py" line="61" />
+        <location filename="../../gui/map_legend.py" line="61"/>
         <source>Phải sắp xếp, được miễn</source>
         <translation>Must merge, exempted</translation>
     </message>
     <message>
-        <location filename="../../gui/map_legend.py" line="62" />
+        <location filename="../../gui/map_legend.py" line="62"/>
         <source>Không thuộc diện phải sắp xếp</source>
         <translation>Not required to merge</translation>
     </message>
     <message>
-        <location filename="../../gui/map_legend.py" line="62" />
+        <location filename="../../gui/map_legend.py" line="62"/>
         <source>Nhóm nhập (mỗi nhóm một màu)</source>
         <translation>Merged group (one colour each)</translation>
     </message>
     <message>
-        <location filename="../../gui/map_legend.py" line="63" />
+        <location filename="../../gui/map_legend.py" line="63"/>
         <source>Viền nhóm: đạt tiêu chuẩn</source>
         <translation>Group outline: meets the standard</translation>
     </message>
     <message>
-        <location filename="../../gui/map_legend.py" line="63" />
+        <location filename="../../gui/map_legend.py" line="63"/>
         <source>Viền nhóm: ngoại lệ</source>
         <translation>Group outline: exception</translation>
     </message>
     <message>
-        <location filename="../../gui/map_legend.py" line="64" />
+        <location filename="../../gui/map_legend.py" line="64"/>
         <source>Viền nhóm: không đạt</source>
         <translation>Group outline: fails</translation>
     </message>
@@ -816,12 +824,12 @@ No half-written file was left.</translation>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../gui/map_view.py" line="81" />
+        <location filename="../../gui/map_view.py" line="81"/>
         <source>Sơ đồ minh họa, không phải bản đồ ranh giới – các ô vẽ từ điểm nhãn của mỗi đơn vị; hình dạng và diện tích không đúng thực tế</source>
-        <translation>Schematic, not a boundary map (sơ đồ minh họa) – cells drawn from each unit's label point; shapes and areas are not real</translation>
+        <translation>Schematic, not a boundary map (sơ đồ minh họa) – cells drawn from each unit&apos;s label point; shapes and areas are not real</translation>
     </message>
     <message>
-        <location filename="../../gui/map_view.py" line="83" />
+        <location filename="../../gui/map_view.py" line="83"/>
         <source>Nhập lớp ranh giới (Tệp → Nhập lớp ranh giới…) để xem bản đồ thật.</source>
         <translation>Import a boundary layer (File → Import boundary layer…) to see the real map.</translation>
     </message>
@@ -829,27 +837,27 @@ No half-written file was left.</translation>
 <context>
     <name>MapScene</name>
     <message>
-        <location filename="../../gui/map_scene.py" line="107" />
+        <location filename="../../gui/map_scene.py" line="107"/>
         <source>Diện tích tự nhiên: %1 (%2 tiêu chuẩn)</source>
         <translation>Natural area: %1 (%2 of the standard)</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="109" />
+        <location filename="../../gui/map_scene.py" line="109"/>
         <source>Quy mô dân số: %1 người (%2 tiêu chuẩn)</source>
         <translation>Population: %1 people (%2 of the standard)</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="113" />
+        <location filename="../../gui/map_scene.py" line="113"/>
         <source>Thuộc diện phải sắp xếp</source>
         <translation>Must be merged</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="115" />
+        <location filename="../../gui/map_scene.py" line="115"/>
         <source>Miễn sắp xếp: %1</source>
         <translation>Exempted: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="119" />
+        <location filename="../../gui/map_scene.py" line="119"/>
         <source>Nhóm %1: %2, %3 người – %4</source>
         <translation>Group %1: %2, %3 people – %4</translation>
     </message>
@@ -857,7 +865,7 @@ No half-written file was left.</translation>
 <context>
     <name>NationalDock</name>
     <message>
-        <location filename="../../gui/national_dock.py" line="206" />
+        <location filename="../../gui/national_dock.py" line="206"/>
         <source>Tổng hợp theo tỉnh</source>
         <translation>Summary by province</translation>
     </message>
@@ -865,32 +873,32 @@ No half-written file was left.</translation>
 <context>
     <name>NationalPanel</name>
     <message>
-        <location filename="../../gui/national_dock.py" line="165" />
+        <location filename="../../gui/national_dock.py" line="165"/>
         <source>Theo %1: %2 trên %3 đơn vị thuộc diện phải sắp xếp (tô màu cam trên bản đồ khi chưa xử lý), ở %4 tỉnh.</source>
         <translation>Under %1: %2 of %3 units must merge (orange on the map while unresolved), in %4 provinces.</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="175" />
+        <location filename="../../gui/national_dock.py" line="175"/>
         <source>Cả nước</source>
         <translation>Whole country</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="176" />
+        <location filename="../../gui/national_dock.py" line="176"/>
         <source>Cả tỉnh</source>
         <translation>Whole province</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="179" />
+        <location filename="../../gui/national_dock.py" line="179"/>
         <source>Tỉnh:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="179" />
+        <location filename="../../gui/national_dock.py" line="179"/>
         <source>Huyện:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="179" />
+        <location filename="../../gui/national_dock.py" line="179"/>
         <source>Bộ quy tắc:</source>
         <translation>Rule set:</translation>
     </message>
@@ -898,183 +906,183 @@ No half-written file was left.</translation>
 <context>
     <name>ScenarioActions</name>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="47" />
+        <location filename="../../gui/scenario_actions.py" line="47"/>
         <source>Thay đổi chưa lưu</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="48" />
+        <location filename="../../gui/scenario_actions.py" line="48"/>
         <source>Phương án “%1” có thay đổi chưa lưu. Lưu trước khi tiếp tục?</source>
         <translation>The scenario “%1” has unsaved changes. Save before continuing?</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="50" />
+        <location filename="../../gui/scenario_actions.py" line="50"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="50" />
+        <location filename="../../gui/scenario_actions.py" line="50"/>
         <source>Không lưu</source>
-        <translation>Don't save</translation>
+        <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="51" />
-        <location filename="../../gui/scenario_actions.py" line="70" />
-        <location filename="../../gui/scenario_actions.py" line="102" />
+        <location filename="../../gui/scenario_actions.py" line="51"/>
+        <location filename="../../gui/scenario_actions.py" line="70"/>
+        <location filename="../../gui/scenario_actions.py" line="102"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="65" />
+        <location filename="../../gui/scenario_actions.py" line="65"/>
         <source>Phương án đã bị thay đổi ở nơi khác</source>
         <translation>The scenario was changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="66" />
+        <location filename="../../gui/scenario_actions.py" line="66"/>
         <source>Phương án “%1” vừa được lưu từ một cửa sổ hoặc máy khác. Ghi đè lên bản đó, hay lưu bản của bạn thành phương án mới?</source>
         <translation>The scenario “%1” was just saved from another window or computer. Overwrite that version, or save yours as a new scenario?</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="69" />
+        <location filename="../../gui/scenario_actions.py" line="69"/>
         <source>Lưu thành phương án mới</source>
         <translation>Save as a new scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="70" />
+        <location filename="../../gui/scenario_actions.py" line="70"/>
         <source>Ghi đè</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="82" />
+        <location filename="../../gui/scenario_actions.py" line="82"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="93" />
+        <location filename="../../gui/scenario_actions.py" line="93"/>
         <source>Không mở được phương án</source>
         <translation>Cannot open the scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="99" />
-        <location filename="../../gui/scenario_actions.py" line="105" />
-        <location filename="../../gui/scenario_actions.py" line="106" />
+        <location filename="../../gui/scenario_actions.py" line="99"/>
+        <location filename="../../gui/scenario_actions.py" line="105"/>
+        <location filename="../../gui/scenario_actions.py" line="106"/>
         <source>Phương án mới</source>
         <translation>New scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="100" />
+        <location filename="../../gui/scenario_actions.py" line="100"/>
         <source>Tạo phương án mới trống, hay từ phương án đang mở?</source>
         <translation>Create an empty scenario, or start from the current one?</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="101" />
+        <location filename="../../gui/scenario_actions.py" line="101"/>
         <source>Trống</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="101" />
+        <location filename="../../gui/scenario_actions.py" line="101"/>
         <source>Từ phương án đang mở</source>
         <translation>From the current scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="105" />
-        <location filename="../../gui/scenario_actions.py" line="145" />
+        <location filename="../../gui/scenario_actions.py" line="105"/>
+        <location filename="../../gui/scenario_actions.py" line="145"/>
         <source>Tên phương án:</source>
         <translation>Scenario name:</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="116" />
+        <location filename="../../gui/scenario_actions.py" line="116"/>
         <source>Không tạo được phương án</source>
         <translation>Could not create the scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="122" />
+        <location filename="../../gui/scenario_actions.py" line="122"/>
         <source>Nhân bản phương án</source>
         <translation>Duplicate scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="122" />
+        <location filename="../../gui/scenario_actions.py" line="122"/>
         <source>Tên bản sao:</source>
         <translation>Name of the copy:</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="123" />
+        <location filename="../../gui/scenario_actions.py" line="123"/>
         <source>%1 – bản sao</source>
         <translation>%1 – copy</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="129" />
+        <location filename="../../gui/scenario_actions.py" line="129"/>
         <source>Không nhân bản được</source>
         <translation>Could not duplicate</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="145" />
+        <location filename="../../gui/scenario_actions.py" line="145"/>
         <source>Đổi tên phương án</source>
         <translation>Rename scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="152" />
+        <location filename="../../gui/scenario_actions.py" line="152"/>
         <source>Không đổi tên được</source>
         <translation>Could not rename</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="161" />
+        <location filename="../../gui/scenario_actions.py" line="161"/>
         <source>Không xóa được</source>
         <translation>Could not delete</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="161" />
+        <location filename="../../gui/scenario_actions.py" line="161"/>
         <source>Dự án cần ít nhất một phương án.</source>
         <translation>A project needs at least one scenario.</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="164" />
+        <location filename="../../gui/scenario_actions.py" line="164"/>
         <source>Xóa phương án</source>
         <translation>Delete scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="165" />
+        <location filename="../../gui/scenario_actions.py" line="165"/>
         <source>Xóa phương án “%1”? Không thể hoàn tác việc xóa.</source>
         <translation>Delete the scenario “%1”? Deleting cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="166" />
+        <location filename="../../gui/scenario_actions.py" line="166"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="189" />
+        <location filename="../../gui/scenario_actions.py" line="189"/>
         <source>Không nhập được %1</source>
         <translation>Could not import %1</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="202" />
+        <location filename="../../gui/scenario_actions.py" line="202"/>
         <source>Không xuất được</source>
         <translation>Could not export</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="213" />
-        <location filename="../../gui/scenario_actions.py" line="231" />
+        <location filename="../../gui/scenario_actions.py" line="213"/>
+        <location filename="../../gui/scenario_actions.py" line="231"/>
         <source>Khôi phục thay đổi chưa lưu</source>
         <translation>Recover unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="214" />
+        <location filename="../../gui/scenario_actions.py" line="214"/>
         <source>Lần làm việc trước kết thúc khi còn thay đổi chưa lưu (%1). Khôi phục các thay đổi đó?</source>
         <translation>The last session ended with unsaved changes (%1). Recover them?</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="216" />
+        <location filename="../../gui/scenario_actions.py" line="216"/>
         <source>Khôi phục</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="216" />
+        <location filename="../../gui/scenario_actions.py" line="216"/>
         <source>Bỏ đi</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_actions.py" line="233" />
+        <location filename="../../gui/scenario_actions.py" line="233"/>
         <source>Không khôi phục được</source>
         <translation>Could not recover</translation>
     </message>
@@ -1082,12 +1090,12 @@ No half-written file was left.</translation>
 <context>
     <name>ScenarioDock</name>
     <message>
-        <location filename="../../gui/scenario_dock.py" line="49" />
+        <location filename="../../gui/scenario_dock.py" line="49"/>
         <source>Phương án</source>
         <translation>Scenarios</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_dock.py" line="68" />
+        <location filename="../../gui/scenario_dock.py" line="68"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1095,7 +1103,7 @@ No half-written file was left.</translation>
 <context>
     <name>UnitTable</name>
     <message>
-        <location filename="../../gui/unit_table.py" line="53" />
+        <location filename="../../gui/unit_table.py" line="53"/>
         <source>Lọc theo tên hoặc mã (gõ không dấu cũng được)…</source>
         <translation>Filter by name or code (diacritics optional)…</translation>
     </message>
@@ -1103,113 +1111,113 @@ No half-written file was left.</translation>
 <context>
     <name>UnitTableModel</name>
     <message>
-        <location filename="../../gui/unit_model.py" line="58" />
+        <location filename="../../gui/unit_model.py" line="61"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="58" />
+        <location filename="../../gui/unit_model.py" line="61"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="58" />
+        <location filename="../../gui/unit_model.py" line="61"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="58" />
+        <location filename="../../gui/unit_model.py" line="61"/>
         <source>Diện tích (km²)</source>
         <translation>Area (km²)</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="59" />
+        <location filename="../../gui/unit_model.py" line="62"/>
         <source>Dân số</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="59" />
+        <location filename="../../gui/unit_model.py" line="62"/>
         <source>% DT chuẩn</source>
         <translation>Area % of std</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="59" />
+        <location filename="../../gui/unit_model.py" line="62"/>
         <source>% DS chuẩn</source>
         <translation>Pop. % of std</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="60" />
+        <location filename="../../gui/unit_model.py" line="63"/>
         <source>Phải sắp xếp</source>
         <translation>Must merge</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="60" />
+        <location filename="../../gui/unit_model.py" line="63"/>
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="62" />
+        <location filename="../../gui/unit_model.py" line="65"/>
         <source>Mã đơn vị hành chính (Tổng cục Thống kê)</source>
         <translation>Administrative unit code (GSO)</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="62" />
+        <location filename="../../gui/unit_model.py" line="65"/>
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="63" />
+        <location filename="../../gui/unit_model.py" line="66"/>
         <source>Loại đơn vị hành chính</source>
         <translation>Kind of administrative unit</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="63" />
+        <location filename="../../gui/unit_model.py" line="66"/>
         <source>Diện tích tự nhiên</source>
         <translation>Natural area (diện tích tự nhiên)</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="64" />
+        <location filename="../../gui/unit_model.py" line="67"/>
         <source>Quy mô dân số</source>
         <translation>Population (quy mô dân số)</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="65" />
+        <location filename="../../gui/unit_model.py" line="68"/>
         <source>Diện tích tự nhiên so với tiêu chuẩn của loại đơn vị</source>
-        <translation>Natural area as % of the standard for the unit's kind</translation>
+        <translation>Natural area as % of the standard for the unit&apos;s kind</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="66" />
+        <location filename="../../gui/unit_model.py" line="69"/>
         <source>Quy mô dân số so với tiêu chuẩn của loại đơn vị</source>
-        <translation>Population as % of the standard for the unit's kind</translation>
+        <translation>Population as % of the standard for the unit&apos;s kind</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="67" />
+        <location filename="../../gui/unit_model.py" line="70"/>
         <source>Thuộc diện phải sắp xếp theo bộ quy tắc đang dùng</source>
         <translation>Required to merge under the current rule set</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="68" />
+        <location filename="../../gui/unit_model.py" line="71"/>
         <source>Nhóm nhập trong phương án</source>
         <translation>Merged group in the scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="122" />
+        <location filename="../../gui/unit_model.py" line="129"/>
         <source>Có – miễn</source>
         <translation>Yes – exempted</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="122" />
+        <location filename="../../gui/unit_model.py" line="129"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="135" />
+        <location filename="../../gui/unit_model.py" line="142"/>
         <source>Miễn sắp xếp: %1</source>
         <translation>Exempted: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="138" />
-        <location filename="../../gui/unit_model.py" line="142" />
+        <location filename="../../gui/unit_model.py" line="145"/>
+        <location filename="../../gui/unit_model.py" line="149"/>
         <source>Số liệu điều chỉnh, nguồn: %1</source>
         <translation>Overridden figure, source: %1</translation>
     </message>
@@ -1217,234 +1225,234 @@ No half-written file was left.</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/menus.py" line="144" />
+        <location filename="../../gui/menus.py" line="144"/>
         <source>Hoàn tác: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="144" />
-        <location filename="../../gui/menus.py" line="146" />
+        <location filename="../../gui/menus.py" line="144"/>
+        <location filename="../../gui/menus.py" line="146"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="145" />
+        <location filename="../../gui/menus.py" line="145"/>
         <source>Làm lại: %1</source>
         <translation>Redo: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="145" />
-        <location filename="../../gui/menus.py" line="147" />
+        <location filename="../../gui/menus.py" line="145"/>
+        <location filename="../../gui/menus.py" line="147"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="151" />
+        <location filename="../../gui/menus.py" line="151"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="152" />
+        <location filename="../../gui/menus.py" line="152"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="153" />
+        <location filename="../../gui/menus.py" line="153"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="154" />
+        <location filename="../../gui/menus.py" line="154"/>
         <source>&amp;Phương án</source>
         <translation>&amp;Scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="155" />
+        <location filename="../../gui/menus.py" line="155"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="156" />
+        <location filename="../../gui/menus.py" line="156"/>
         <source>Bảng điều khiển</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="157" />
+        <location filename="../../gui/menus.py" line="157"/>
         <source>Ngôn ngữ / Language</source>
         <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="158" />
+        <location filename="../../gui/menus.py" line="158"/>
         <source>Bộ quy tắc</source>
         <translation>Rule set</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="160" />
+        <location filename="../../gui/menus.py" line="160"/>
         <source>Mở dự án khác…</source>
         <translation>Open another project…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="160" />
+        <location filename="../../gui/menus.py" line="160"/>
         <source>Nhập phương án từ tệp JSON…</source>
         <translation>Import scenario from JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="161" />
+        <location filename="../../gui/menus.py" line="161"/>
         <source>Xuất phương án ra tệp JSON…</source>
         <translation>Export scenario to JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="162" />
+        <location filename="../../gui/menus.py" line="162"/>
         <source>Nhập lớp ranh giới…</source>
         <translation>Import boundary layer…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="162" />
+        <location filename="../../gui/menus.py" line="162"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="163" />
+        <location filename="../../gui/menus.py" line="163"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="163" />
+        <location filename="../../gui/menus.py" line="163"/>
         <source>Nhập đơn vị…</source>
         <translation>Merge units…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="164" />
+        <location filename="../../gui/menus.py" line="164"/>
         <source>Thêm vào nhóm</source>
         <translation>Add to group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="164" />
+        <location filename="../../gui/menus.py" line="164"/>
         <source>Bớt khỏi nhóm</source>
         <translation>Remove from group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="165" />
+        <location filename="../../gui/menus.py" line="165"/>
         <source>Giải tán nhóm</source>
         <translation>Dissolve group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="165" />
+        <location filename="../../gui/menus.py" line="165"/>
         <source>Đổi tên nhóm…</source>
         <translation>Rename group…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="166" />
+        <location filename="../../gui/menus.py" line="166"/>
         <source>Miễn sắp xếp…</source>
         <translation>Exemption…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="166" />
+        <location filename="../../gui/menus.py" line="166"/>
         <source>Điều chỉnh số liệu…</source>
         <translation>Override figures…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="167" />
+        <location filename="../../gui/menus.py" line="167"/>
         <source>Bỏ chọn</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="167" />
+        <location filename="../../gui/menus.py" line="167"/>
         <source>Vừa khung bản đồ</source>
         <translation>Fit map</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="168" />
+        <location filename="../../gui/menus.py" line="168"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="168" />
+        <location filename="../../gui/menus.py" line="168"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="169" />
+        <location filename="../../gui/menus.py" line="169"/>
         <source>Tìm đơn vị</source>
         <translation>Find unit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="170" />
+        <location filename="../../gui/menus.py" line="170"/>
         <source>Phương án mới…</source>
         <translation>New scenario…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="170" />
+        <location filename="../../gui/menus.py" line="170"/>
         <source>Nhân bản…</source>
         <translation>Duplicate…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="171" />
+        <location filename="../../gui/menus.py" line="171"/>
         <source>Đổi tên…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="171" />
+        <location filename="../../gui/menus.py" line="171"/>
         <source>Xóa…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="172" />
+        <location filename="../../gui/menus.py" line="172"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="173" />
+        <location filename="../../gui/menus.py" line="173"/>
         <source>So sánh phương án…</source>
         <translation>Compare scenarios…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="174" />
+        <location filename="../../gui/menus.py" line="174"/>
         <source>Xuất bản tóm tắt phương án…</source>
         <translation>Export scenario summary…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="179" />
+        <location filename="../../gui/menus.py" line="179"/>
         <source>Nhập các đơn vị đang chọn thành một đơn vị mới (Ctrl+M)</source>
         <translation>Merge the selected units into a new unit (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="180" />
+        <location filename="../../gui/menus.py" line="180"/>
         <source>Thêm các đơn vị đang chọn vào nhóm cũng đang được chọn</source>
         <translation>Add the selected units to the selected group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="181" />
+        <location filename="../../gui/menus.py" line="181"/>
         <source>Bớt các đơn vị đang chọn khỏi nhóm của chúng</source>
         <translation>Remove the selected units from their group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="182" />
+        <location filename="../../gui/menus.py" line="182"/>
         <source>Giải tán nhóm của đơn vị đang chọn</source>
         <translation>Dissolve the group of the selected unit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="183" />
+        <location filename="../../gui/menus.py" line="183"/>
         <source>Hiện toàn bộ bản đồ (Ctrl+0)</source>
         <translation>Show the whole map (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="184" />
+        <location filename="../../gui/menus.py" line="184"/>
         <source>Lưu phương án vào dự án (Ctrl+S)</source>
         <translation>Save the scenario into the project (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="185" />
+        <location filename="../../gui/menus.py" line="185"/>
         <source>Xem hai phương án cạnh nhau: bản đồ, các chỉ tiêu và khác biệt</source>
         <translation>See two scenarios side by side: maps, measures and differences</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="186" />
+        <location filename="../../gui/menus.py" line="186"/>
         <source>Xuất bản tóm tắt cho hồ sơ đề án: PDF, Excel, CSV, GeoPackage, GeoJSON</source>
         <translation>Export a summary for the scheme dossier: PDF, Excel, CSV, GeoPackage, GeoJSON</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="199" />
+        <location filename="../../gui/menus.py" line="199"/>
         <source> Bộ quy tắc: </source>
         <translation> Rule set: </translation>
     </message>

@@ -98,3 +98,20 @@ def test_the_title_marks_unsaved_changes(window, session, dialogs):
     assert window.isWindowModified()
     window.actions_.save.trigger()
     assert not window.isWindowModified()
+
+
+def test_an_upgraded_project_tells_the_planner_where_the_backup_is(tmp_path, qtbot):
+    import sqlite3
+    from core.store import Project
+    from gui.app import create_main_window
+    db = tmp_path / "cu.sqlite"
+    Project(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute("alter table units drop column classification_defaulted")
+    conn.execute("update meta set value = '1' where key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    window = create_main_window(str(db))
+    qtbot.addWidget(window)
+    message = window.statusBar().currentMessage()
+    assert "nâng cấp" in message and "backup-schema1" in message
