@@ -22,8 +22,11 @@ def launch(argv: list[str]) -> int:
     try:
         window = create_main_window(args.db)
     except ProjectError as exc:
-        QMessageBox.critical(None, "Không mở được dự án / Cannot open the project", str(exc))
-        print(exc, file=sys.stderr)
+        # Said on the terminal first: a planner who started from one sees it even if the box is hidden.
+        print(f"Không mở được dự án; tệp không bị thay đổi / Cannot open the project; the file was "
+              f"not changed:\n{exc}", file=sys.stderr, flush=True)
+        QMessageBox.critical(None, "Không mở được dự án / Cannot open the project",
+                             f"{exc}\n\nTệp không bị thay đổi. / The file was not changed.")
         return 2
     window.show()
     return app.exec()
