@@ -41,6 +41,18 @@ def unit_from_row(row: dict, where: str) -> Unit:
     )
 
 
+def unit_to_row(u: Unit) -> dict:
+    """A unit as a row of the project's ``units`` table (the inverse of ``unit_from_row``)."""
+    return {"code": u.code, "name": u.name, "kind": u.kind, "terrain": u.terrain,
+            "urban_class": u.urban_class, "parent": u.parent, "border": int(u.border),
+            "province": u.province, "district": u.district,
+            "population": u.population.value, "population_source": u.population.source,
+            "population_date": u.population.date, "area_km2": u.area.value,
+            "area_basis": u.area.basis, "area_source": u.area.source, "area_date": u.area.date,
+            "label_lat": u.label_lat, "label_lon": u.label_lon,
+            "classification_defaulted": int(u.classification_defaulted)}
+
+
 def load_dataset(directory: Path = DEFAULT_DATASET) -> Dataset:
     meta = json.loads((directory / "dataset.json").read_text(encoding="utf-8"))
     units: dict[str, Unit] = {}

@@ -14,6 +14,7 @@ from dataclasses import asdict
 
 import shapely
 
+from .datasets import unit_to_row
 from .model import DataError, Unit
 from .name_match import BY_HAND, Place, suggestions
 from .scenario import now_iso
@@ -22,18 +23,6 @@ from .stats_table import StatsRow, StatsTable
 
 class MatchError(DataError):
     """A by-hand pairing cannot be made; nothing was changed."""
-
-
-def unit_row(u: Unit) -> dict:
-    """A unit as a row of the project's ``units`` table."""
-    return {"code": u.code, "name": u.name, "kind": u.kind, "terrain": u.terrain,
-            "urban_class": u.urban_class, "parent": u.parent, "border": int(u.border),
-            "province": u.province, "district": u.district,
-            "population": u.population.value, "population_source": u.population.source,
-            "population_date": u.population.date, "area_km2": u.area.value,
-            "area_basis": u.area.basis, "area_source": u.area.source, "area_date": u.area.date,
-            "label_lat": u.label_lat, "label_lon": u.label_lon,
-            "classification_defaulted": int(u.classification_defaulted)}
 
 
 def save_import(project, table: StatsTable, report, matched: dict[str, tuple[int, str]],
@@ -130,7 +119,7 @@ def resolve_match(project, feature_code: str, row_ref: str) -> Unit:
     pairs = [(min(feature_code, other), max(feature_code, other), length)
              for other, length in json.loads(neighbours).items() if other in units]
     with db.conn:
-        db["units"].insert(unit_row(unit))
+        db["units"].insert(unit_to_row(unit))
         db["geometries"].insert({"code": feature_code, "wkb": wkb, "area_km2": area})
         db["adjacency"].insert_all(({"code_a": a, "code_b": b, "shared_m": m} for a, b, m in pairs),
                                    replace=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .datasets import load_dataset, seed_scenario_files, unit_from_row
+from .datasets import load_dataset, seed_scenario_files, unit_from_row, unit_to_row
 from .model import Dataset
 from .paths import DEFAULT_DATASET
 from .scenario import Scenario, ScenarioError, now_iso
@@ -207,18 +207,7 @@ class Project:
                 self._insert_scenario(scenario)
 
     def _write_dataset(self, dataset: Dataset, source: str) -> None:
-        rows = []
-        for u in dataset.units.values():
-            rows.append({
-                "code": u.code, "name": u.name, "kind": u.kind, "terrain": u.terrain,
-                "urban_class": u.urban_class, "parent": u.parent, "border": int(u.border),
-                "province": u.province, "district": u.district,
-                "population": u.population.value, "population_source": u.population.source,
-                "population_date": u.population.date, "area_km2": u.area.value,
-                "area_basis": u.area.basis, "area_source": u.area.source, "area_date": u.area.date,
-                "label_lat": u.label_lat, "label_lon": u.label_lon,
-                "classification_defaulted": int(u.classification_defaulted),
-            })
+        rows = [unit_to_row(u) for u in dataset.units.values()]
         self.db["units"].delete_where()
         self.db["units"].insert_all(rows, batch_size=2000)
         self.db["adjacency"].delete_where()
