@@ -1,7 +1,9 @@
 """Map benchmarks: build the GUI's map scene from a project and paint it into a 1366×768 image.
 
-Drives ``gui.map_scene.MapScene`` (over a ``gui.session.Session``) when it is importable;
-otherwise a plain QGraphicsScene of QGraphicsPathItems built the same way. Prints which.
+Drives ``gui.map_scene.MapScene`` (over a ``gui.session.Session``) in a ``gui.map_view.MapView``
+when they are importable; otherwise a plain QGraphicsScene of QGraphicsPathItems built the same
+way, in a plain QGraphicsView. Prints which. A repaint is the view's own paint event (its render
+hints, its levels of detail for the scale it shows) rendered into a 1366×768 image.
 """
 from __future__ import annotations
 
@@ -10,9 +12,9 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRectF, Qt  # noqa: E402
+from PySide6.QtCore import QPoint, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
-from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QGraphicsScene  # noqa: E402
+from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QGraphicsScene, QGraphicsView  # noqa: E402
 
 WIDTH, HEIGHT = 1366, 768
 _APP = None
@@ -50,6 +52,53 @@ def build_scene(project, scenario):
     return time.perf_counter() - t, scene, which
 
 
+def build_view(project, scenario):
+    """(seconds, view, which): the scene built as above, shown in the GUI's map view fitted to
+    the full extent at 1366×768 (what the planner waits for when the map first appears)."""
+    t = time.perf_counter()
+    _, scene, which = build_scene(project, scenario)
+    try:
+        from gui.map_view import MapView
+        view = MapView(scene._bench_session, scene=scene)
+        which += " in gui.map_view.MapView"
+    except (ImportError, AttributeError, TypeError):
+        view = QGraphicsView(scene)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        which += " in a plain QGraphicsView"
+    frame = view.frameWidth()
+    view.resize(WIDTH + 2 * frame, HEIGHT + 2 * frame)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.show()
+    app().processEvents()
+    show(view, None)
+    return time.perf_counter() - t, view, which
+
+
+def show(view, rect: QRectF | None) -> float:
+    """Zoom ``view`` to ``rect`` (None: the full extent) as the planner would; seconds taken."""
+    t = time.perf_counter()
+    if rect is None:
+        if hasattr(view, "fit"):
+            view.fit()
+        else:
+            view.fitInView(view.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+    elif hasattr(view, "show_rect"):
+        view.show_rect(rect)
+    else:
+        view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+    return time.perf_counter() - t
+
+
+def paint_view(view) -> float:
+    """One repaint of what ``view`` shows, through its own paint event, into a 1366×768 image."""
+    image = QImage(WIDTH, HEIGHT, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#f7f9fb"))
+    t = time.perf_counter()
+    view.viewport().render(image, QPoint())
+    return time.perf_counter() - t
+
+
 def plain_scene(project):
     """A QGraphicsScene of one path item per unit (what a minimal map costs)."""
     from gui.map_shapes import load_shapes, to_path
@@ -73,6 +122,7 @@ def paint(scene, rect: QRectF) -> float:
 
 
 def province_rect(scene, project, province: str) -> QRectF:
+    """The scene rectangle around the province's units."""
     codes = [c for c, u in project.dataset.units.items() if u.province == province]
     rect = QRectF()
     for code in codes:

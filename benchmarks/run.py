@@ -89,23 +89,29 @@ def bench(label: str, layer: Path, table: Path, runs: int, tmp: Path, peers: boo
     if with_map:
         build = []
         for _ in range(max(1, runs - 1)):
-            t, scene, which = map_cases.build_scene(project, scenario)
+            if scene is not None:
+                scene.view.close()
+            t, view, which = map_cases.build_view(project, scenario)
+            scene = view.scene()
+            scene.view = view                   # the peers' ratio repaints it
             build.append(t)
-        row(label, f"build the map scene ({which})", build, 2.0)
-        full = scene.itemsBoundingRect()
-        row(label, "repaint full extent into 1366×768", [map_cases.paint(scene, full) for _ in range(runs)], 0.1)
+        row(label, f"build the map scene, shown fitted ({which})", build, 2.0)
+        row(label, "repaint full extent into 1366×768", [map_cases.paint_view(view) for _ in range(runs)], 0.1)
         province = sorted({u.province for u in dataset.units.values()})[len({u.province for u in dataset.units.values()}) // 2]
         rect = map_cases.province_rect(scene, project, province)
         if not rect.isEmpty():
+            row(label, f"zoom from full extent to a province ({province})", map_cases.show(view, rect), None)
+            row(label, "first paint of the province view after the zoom", map_cases.paint_view(view), None)
             row(label, f"repaint a province view ({province})",
-                [map_cases.paint(scene, rect) for _ in range(runs)], 0.016)
+                [map_cases.paint_view(view) for _ in range(runs)], 0.016)
+            map_cases.show(view, None)
         row(label, "peak memory, project open with map scene (subprocess)", peak_memory_mb(db), 1536, "MB")
     if peers:
-        peer_rows(label, project, dataset, scenario, edit_times, full if with_map else None, scene, runs, tmp)
+        peer_rows(label, project, dataset, scenario, edit_times, scene, runs, tmp)
     project.close()
 
 
-def peer_rows(label, project, dataset, scenario, edit_times, full, scene, runs, tmp) -> None:
+def peer_rows(label, project, dataset, scenario, edit_times, scene, runs, tmp) -> None:
     import geopandas as gpd
     geoms = project.geometries()
     codes = list(geoms)
@@ -133,7 +139,7 @@ def peer_rows(label, project, dataset, scenario, edit_times, full, scene, runs, 
             plot = None
         row(label, "GeoDataFrame.plot() to PNG (Agg)", plot, None)
         if plot:
-            ours_paint = [map_cases.paint(scene, full) for _ in range(runs)]
+            ours_paint = [map_cases.paint_view(scene.view) for _ in range(runs)]
             ratio(label, "plot() / our full repaint", plot, ours_paint)
     dissolve = [cases.peer_dissolve(gdf, scenario) for _ in range(runs)]
     row(label, "GeoDataFrame.dissolve() + sums (2,000 groups)", dissolve, None)

@@ -13,8 +13,9 @@ from .zoom_view import DRAG_START_PX, ZOOM_STEP, ZoomPanView  # noqa: F401  (kep
 
 
 class MapView(ZoomPanView):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        self.map_scene = MapScene(session)
+    def __init__(self, session: Session, parent: QWidget | None = None,
+                 scene: MapScene | None = None) -> None:
+        self.map_scene = scene if scene is not None else MapScene(session)
         super().__init__(self.map_scene, parent)
         self.session = session
         session.dataset_changed.connect(self.fit)
