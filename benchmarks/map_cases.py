@@ -110,17 +110,6 @@ def plain_scene(project):
     return scene
 
 
-def paint(scene, rect: QRectF) -> float:
-    image = QImage(WIDTH, HEIGHT, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor("#f7f9fb"))
-    t = time.perf_counter()
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    scene.render(painter, QRectF(0, 0, WIDTH, HEIGHT), rect, Qt.AspectRatioMode.KeepAspectRatio)
-    painter.end()
-    return time.perf_counter() - t
-
-
 def province_rect(scene, project, province: str) -> QRectF:
     """The scene rectangle around the province's units."""
     codes = [c for c, u in project.dataset.units.items() if u.province == province]
