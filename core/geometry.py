@@ -2,6 +2,8 @@
 and the schematic map drawn from label points when no boundaries are imported."""
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from typing import Iterable
 
 import numpy as np
@@ -81,19 +83,30 @@ def adjacency_from_geometries(codes: list[str], metric_geoms: np.ndarray,
         return {}
     bounds = shapely.boundary(geoms)
     if tolerance_m > 0:
-        shared = shapely.intersection(bounds[left], grown[right])
         # Count the overlap of both boundaries with each other's grown polygon; take the smaller.
-        shared_b = shapely.intersection(bounds[right], grown[left])
-        lengths = np.minimum(shapely.length(shared), shapely.length(shared_b))
+        lengths = np.minimum(_shared_lengths(bounds[left], grown[right]),
+                             _shared_lengths(bounds[right], grown[left]))
     else:
-        shared = shapely.intersection(bounds[left], bounds[right])
-        lengths = shapely.length(shared)
+        lengths = _shared_lengths(bounds[left], bounds[right])
     out: dict[tuple[str, str], float] = {}
     for i, j, length in zip(left, right, lengths):
         if length >= min_shared_m:
             a, b = codes[i], codes[j]
             out[(a, b) if a < b else (b, a)] = float(length)
     return out
+
+
+def _shared_lengths(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``length(intersection(a[i], b[i]))`` for every i, split over the machine's cores
+    (shapely releases the GIL inside its vectorised operations)."""
+    workers = min(os.cpu_count() or 1, 4)
+    if workers < 2 or a.size < 2000:
+        return shapely.length(shapely.intersection(a, b))
+    bounds = np.linspace(0, a.size, workers + 1).astype(int)
+    parts = [slice(lo, hi) for lo, hi in zip(bounds[:-1], bounds[1:])]
+    with ThreadPoolExecutor(workers) as pool:
+        done = pool.map(lambda sl: shapely.length(shapely.intersection(a[sl], b[sl])), parts)
+        return np.concatenate(list(done))
 
 
 def union(geoms: Iterable) -> object:
