@@ -167,11 +167,29 @@ def effective_figures(unit: Unit, scenario: Scenario | None) -> tuple[float, flo
 def evaluate_unit(unit: Unit, rules: RuleSet, scenario: Scenario | None = None,
                   group_id: str | None = None) -> UnitResult:
     area, pop, a_ov, p_ov = effective_figures(unit, scenario)
-    std, area_pct, pop_pct, criteria = _unit_standing(unit, rules, area, pop)
     exemption = scenario.exemptions.get(unit.code) if scenario else None
+    if group_id is None and exemption is None and not (a_ov or p_ov):
+        # Most units of a national scenario are untouched: their result is the same object
+        # every time (results are read, never changed), so it is made once per rule set.
+        return _plain_result(unit, rules)
+    std, area_pct, pop_pct, criteria = _unit_standing(unit, rules, area, pop)
     source = scenario.overrides[unit.code].source if (a_ov or p_ov) else ""
     return UnitResult(unit, area, pop, a_ov, p_ov, std, area_pct, pop_pct, criteria, exemption,
                       group_id, source)
+
+
+def _plain_result(unit: Unit, rules: RuleSet) -> UnitResult:
+    cache = rules.plain_results
+    hit = cache.get(id(unit))
+    if hit is not None and hit.unit is unit:
+        return hit
+    area, pop = unit.area.value, unit.population.value
+    std, area_pct, pop_pct, criteria = _unit_standing(unit, rules, area, pop)
+    if len(cache) > 250_000:
+        cache.clear()
+    result = cache[id(unit)] = UnitResult(unit, area, pop, False, False, std, area_pct, pop_pct,
+                                          criteria, None, None, "")
+    return result
 
 
 def _unit_standing(unit: Unit, rules: RuleSet, area: float, pop: float):

@@ -98,6 +98,7 @@ class RuleSet:
     def __init__(self, spec: dict) -> None:
         self.spec = spec
         self.unit_cache: dict[int, tuple] = {}     # core.evaluation's per-unit standing
+        self.plain_results: dict[int, object] = {}  # core.evaluation's results of untouched units
         self.id: str = spec["id"]
         self.short: str = spec.get("short", self.id)
         self.title: dict = spec["title"]
