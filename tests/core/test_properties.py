@@ -6,7 +6,7 @@ import geopandas as gpd
 from hypothesis import HealthCheck, given, settings, strategies as st
 from shapely.geometry import box
 
-from core.evaluation import evaluate
+from core.evaluation import EPS, evaluate
 from core.model import Dataset, Figure, Unit
 from core.rules import get_rule_set
 from core.scenario import Scenario, ScenarioError
@@ -82,9 +82,10 @@ def test_must_merge_follows_the_criteria_thresholds(figs, rule_id):
                 continue
             if c.below_merged_requirement:
                 req = rules.requirement_for(rules.resulting_kind([u.unit.kind]))
-                expected |= u.area_km2 < req.area_km2 or u.population < req.population
+                expected |= u.area_km2 < req.area_km2 - EPS or u.population < req.population - EPS
             else:
-                expected |= u.area_pct < c.area_below_pct and u.population_pct < c.population_below_pct
+                expected |= (u.area_pct < c.area_below_pct - EPS
+                             and u.population_pct < c.population_below_pct - EPS)
         assert u.must_merge == expected
 
 
