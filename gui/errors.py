@@ -39,14 +39,21 @@ def _unit(dataset: Dataset | None, code: str) -> str:
     return code
 
 
-def explain_one(problem: str, dataset: Dataset | None = None) -> str:
-    for pattern, template in PATTERNS:
-        match = pattern.match(problem)
+def reword(text: str, patterns, context: str, part=lambda g: g) -> str:
+    """The planner's sentence for a core message: the first pattern that matches gives a
+    template (translated in ``context``) whose %1, %2 … are filled with ``part(captured)``;
+    an unknown message is returned as it is."""
+    for pattern, template in patterns:
+        match = pattern.match(text)
         if match:
-            parts = [_unit(dataset, g) if g.isdigit() else g for g in match.groups()]
-            text = QCoreApplication.translate("Errors", template)
-            return re.sub(r"%(\d)", lambda m: parts[int(m.group(1)) - 1], text)
-    return problem
+            parts = [part(g) for g in match.groups()]
+            words = QCoreApplication.translate(context, template)
+            return re.sub(r"%(\d)", lambda m: parts[int(m.group(1)) - 1], words)
+    return text
+
+
+def explain_one(problem: str, dataset: Dataset | None = None) -> str:
+    return reword(problem, PATTERNS, "Errors", lambda g: _unit(dataset, g) if g.isdigit() else g)
 
 
 def explain(exc: Exception, dataset: Dataset | None = None) -> str:

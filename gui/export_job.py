@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from core.export import ExportError, export_scenario
@@ -19,6 +19,7 @@ from core.scenario import Scenario
 from core.store import Project, ProjectError
 
 from .dialogs.common import Message
+from .errors import reword
 from .session import Session
 from .text import fill
 
@@ -38,13 +39,7 @@ WHY = tuple((re.compile(p), t) for p, t in (
 
 
 def explain(exc: Exception) -> str:
-    text = str(exc)
-    for pattern, template in WHY:
-        match = pattern.match(text)
-        if match:
-            words = QCoreApplication.translate("ExportJob", template)
-            return re.sub(r"%(\d)", lambda m: match.group(int(m.group(1))), words)
-    return text
+    return reword(str(exc), WHY, "ExportJob")
 
 
 class ExportWorker(QObject):
