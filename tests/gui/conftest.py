@@ -8,6 +8,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"     # before any Qt import
 
 from pathlib import Path
 
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
@@ -64,8 +66,9 @@ def dialogs(monkeypatch) -> Dialogs:
     return d
 
 
-@pytest.fixture
-def window(qtbot, db_path):
+@contextmanager
+def opened_window(qtbot, db_path):
+    """The main window on ``db_path``, shown; left clean so closing it asks nothing."""
     from gui.app import create_main_window
     win = create_main_window(str(db_path))
     qtbot.addWidget(win)
@@ -73,6 +76,12 @@ def window(qtbot, db_path):
     qtbot.waitExposed(win)
     yield win
     win.session.undo_stack.setClean()
+
+
+@pytest.fixture
+def window(qtbot, db_path):
+    with opened_window(qtbot, db_path) as win:
+        yield win
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from core.rules import get_rule_set
 from core.summary import area_summary, units_in
 from core.synthetic import write_synthetic_files
 from gui.palette import STATUS_FILL, Status
+from tests.gui.conftest import opened_window
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "data"
@@ -26,15 +27,10 @@ def national_db(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def national(qtbot, national_db, tmp_path):
-    from gui.app import create_main_window
     db = tmp_path / "national.sqlite"
     shutil.copy(national_db, db)
-    win = create_main_window(str(db))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.session.undo_stack.setClean()
+    with opened_window(qtbot, db) as win:
+        yield win
 
 
 def test_a_project_without_scenarios_opens_on_an_empty_one_with_the_summary_dock(national):
