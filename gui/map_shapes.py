@@ -60,7 +60,6 @@ def label_points(shapes: dict[str, object], dataset) -> dict[str, tuple[float, f
         inside = chosen
     xy = shapely.get_coordinates(inside)
     return {c: (float(x), float(y)) for c, (x, y) in zip(codes, xy)}
-    return MapShapes(shapes, labels, schematic)
 
 
 _ELEMENT = np.dtype([("type", "<i4"), ("x", "<f8"), ("y", "<f8")])   # QDataStream layout

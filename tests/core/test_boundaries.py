@@ -4,7 +4,7 @@ import pytest
 from shapely.geometry import Polygon, box
 
 from core.boundaries import BoundaryError, import_boundaries
-from core.geometry import adjacency_from_geometries, to_metric
+from core.geometry import adjacency_from_geometries
 
 
 def test_real_chau_thanh_boundaries_match_all_units_and_the_45_pairs(project, chau_thanh_geojson):

@@ -1,5 +1,4 @@
 """Nothing lost: kills during save, the autosave journal, older and damaged databases."""
-import json
 import sqlite3
 import subprocess
 import sys

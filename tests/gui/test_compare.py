@@ -3,7 +3,6 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from core.compare import compare
 from tests.gui.conftest import code

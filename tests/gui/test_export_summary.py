@@ -22,7 +22,6 @@ def test_the_pdf_summary_is_written_and_reads_back_with_diacritics(window, sessi
 
 
 def test_unsaved_edits_are_in_the_export(window, session, qtbot, tmp_path):
-    import csv
     members = [code(session, "Tân Thạch"), code(session, "Quới Sơn")]
     session.edit("nhập", lambda s: s.add_group(session.dataset, members, name="Tân Quới Mới"))
     target = tmp_path / "old-new.csv"
