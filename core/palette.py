@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
-# Soft fills that stay distinct next to each other and keep black labels readable.
+# Soft fills that stay distinct next to each other and keep black labels readable. No
+# salmon/orange or pale lavender: on the map those mean "must merge, not yet in a group" and
+# "must merge, exempted", and a group must never read as either.
 GROUP_COLOURS = (
-    "#8dd3c7", "#fdb462", "#bebada", "#fb8072", "#80b1d3", "#b3de69",
-    "#fccde5", "#ffed6f", "#bc80bd", "#ccebc5", "#d9b38c", "#9ecae1",
+    "#8dd3c7", "#80b1d3", "#b3de69", "#ffed6f", "#fccde5", "#d9b38c",
+    "#bc80bd", "#9ecae1", "#ccebc5", "#e5c494",
 )
 UNMERGED_COLOUR = "#f2f2f2"     # a unit that stays as it is
 UNRESOLVED_COLOUR = "#ffffff"   # drawn with a red outline: must merge, left out
