@@ -1,5 +1,5 @@
 # make run   – set up .venv if needed and start the app on the embedded Châu Thành data
-# make test  – the same set-up, then the whole test suite (Qt offscreen)
+# make test  – the same set-up, then ruff, the import contracts and the whole test suite (Qt offscreen)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -19,6 +19,8 @@ run: $(STAMP)
 	$(BIN)/python main.py
 
 test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 clean:

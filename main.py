@@ -9,9 +9,9 @@ import sys
 
 
 def main(argv: list[str]) -> int:
-    from core.cli import COMMANDS
+    from core.cli.run import COMMANDS
     if any(a in COMMANDS or a in ("-h", "--help") for a in argv):
-        from core.cli import main as cli_main
+        from core.cli.run import main as cli_main
         return cli_main(argv)
     from gui.launch import launch
     return launch(argv)

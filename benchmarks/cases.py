@@ -5,10 +5,10 @@ import random
 import time
 from pathlib import Path
 
-from core.evaluation import evaluate
-from core.incremental import IncrementalEvaluator
-from core.scenario import Scenario
-from core.store import Project
+from core.domain.scenario import Scenario
+from core.law.evaluation import evaluate
+from core.law.incremental import IncrementalEvaluator
+from core.storage.store import Project
 
 
 def timed(fn, *args, **kwargs) -> tuple[float, object]:
@@ -60,7 +60,7 @@ def one_edit_candidates(dataset, scenario: Scenario, count: int, seed: int = 2):
 def reopen(path: Path) -> float:
     t = time.perf_counter()
     project = Project(path)
-    project.dataset
+    _ = project.dataset
     project.geometries()
     elapsed = time.perf_counter() - t
     project.close()

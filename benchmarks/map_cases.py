@@ -12,9 +12,9 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
-from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QGraphicsScene, QGraphicsView  # noqa: E402
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QGraphicsScene, QGraphicsView
 
 WIDTH, HEIGHT = 1366, 768
 _APP = None
@@ -103,7 +103,7 @@ def plain_scene(project):
     """A QGraphicsScene of one path item per unit (what a minimal map costs)."""
     from gui.map_shapes import load_shapes, to_path
     scene = QGraphicsScene()
-    for code, geom in load_shapes(project).shapes.items():
+    for geom in load_shapes(project).shapes.values():
         item = QGraphicsPathItem(to_path(geom))
         item.setBrush(QColor("#cfe3f5"))
         scene.addItem(item)

@@ -22,11 +22,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import cases  # noqa: E402
 import map_cases  # noqa: E402
-from core.geometry import adjacency_from_geometries, to_metric  # noqa: E402
-from core.national import import_national  # noqa: E402
-from core.rules import all_rule_sets  # noqa: E402
-from core.store import Project  # noqa: E402
-from core.synthetic import write_synthetic_files  # noqa: E402
+
+from core.geo.geometry import adjacency_from_geometries, to_metric  # noqa: E402
+from core.imports.national import import_national  # noqa: E402
+from core.imports.synthetic import write_synthetic_files  # noqa: E402
+from core.law.rules import all_rule_sets  # noqa: E402
+from core.storage.store import Project  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 NATIONAL = (SHARED / "vn_communes_2019_lowres.geojson", SHARED / "vn_population_by_commune_2019_census.csv")
@@ -48,7 +49,7 @@ def row(data: str, what: str, seconds: list[float] | float | None, target: float
 
 def peak_memory_mb(db: Path) -> float:
     code = ("import sys,resource; sys.path.insert(0, %r); sys.path.insert(0, %r)\n"
-            "from core.store import Project; import map_cases, cases\n"
+            "from core.storage.store import Project; import map_cases, cases\n"
             "p = Project(%r); ds = p.dataset; p.geometries()\n"
             "s = cases.scenario_with_groups(ds)\n"
             "t, scene, _ = map_cases.build_scene(p, s)\n"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from core.rules import all_rule_sets
-from core.wording import pick
+from core.law.rules import all_rule_sets
+from core.law.wording import pick
 
 from .i18n import current_language
 from .session import Session

@@ -5,10 +5,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from core.paths import default_db_path
-from core.rules import all_rule_sets
-from core.scenario import Scenario
-from core.store import ProjectError, UnknownScenario, open_project
+from core.common.paths import default_db_path
+from core.domain.scenario import Scenario
+from core.law.rules import all_rule_sets
+from core.storage.store import ProjectError, UnknownScenario, open_project
 
 from .i18n import current_language, saved_language, set_language
 from .main_window import MainWindow
@@ -58,6 +58,7 @@ def create_main_window(db_path: str | None = None) -> MainWindow:
         session.open_scenario(scenarios[0].id)
     settings().setValue("last_project", str(project.path))
     window = MainWindow(session)
+    window.window_factory = create_main_window     # Tệp → Mở dự án… opens another window
     window.resize(*DEFAULT_SIZE)
     window.restore_layout()
     if project.migrated_backup is not None:

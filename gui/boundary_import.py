@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from core.boundaries import BoundaryError, Cancelled, ImportReport, import_boundaries
-from core.store import Project, ProjectError
+from core.imports.boundaries import BoundaryError, Cancelled, ImportReport, import_boundaries
+from core.storage.store import Project, ProjectError
 
 from .dialogs.common import Message
 from .session import Session

@@ -2,19 +2,18 @@
 
 Everything shown is read from ``core`` results: figures, % of the standard,
 verdicts, findings with their articles, and the adjacent units that would fix
-a failing group (``core.suggest``).
+a failing group (``core.analysis.suggest``).
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from core.evaluation import GroupResult, UnitResult
-from core.numbers import fmt_area, fmt_int, fmt_pct
-from core.scenario import ScenarioError
-from core.suggest import fixing_units, preview_group
-from core.wording import SEVERITY, criterion_text, kind_label, pick, verdict_label
+from core.analysis.suggest import fixing_units, preview_group
+from core.common.numbers import fmt_area, fmt_int, fmt_pct
+from core.domain.scenario import ScenarioError
+from core.law.evaluation import GroupResult, UnitResult
+from core.law.wording import SEVERITY, criterion_text, finding_text, kind_label, pick, verdict_label
 
 from .palette import VERDICT_COLOUR
 from .session import Session
@@ -210,7 +209,7 @@ class ChecksPanel(QScrollArea):
         self._text(verdict_label(g.verdict, lang), bold=True, size=1.1,
                    colour=VERDICT_COLOUR[g.verdict].name(), name="checks-verdict")
         for f in g.findings:
-            text = f.text(lang)
+            text = finding_text(f, lang)
             if f.article and f.article not in text:
                 text += f" ({f.article})"
             severity = SEVERITY.get(lang, SEVERITY["vi"]).get(f.severity, f.severity)

@@ -1,4 +1,4 @@
-"""One scenario's map in the comparison: units filled by ``core.compare``'s colouring
+"""One scenario's map in the comparison: units filled by ``core.analysis.compare``'s colouring
 (the same merger has the same colour on every map), merged units outlined,
 must-merge units left out drawn with a red border; a legend of the new units below."""
 from __future__ import annotations
@@ -7,9 +7,9 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from core.compare import MapColouring
-from core.evaluation import ScenarioResult
-from core.palette import OUTLINE_COLOUR, UNRESOLVED_OUTLINE
+from core.analysis.compare import MapColouring
+from core.analysis.palette import OUTLINE_COLOUR, UNRESOLVED_OUTLINE
+from core.law.evaluation import ScenarioResult
 
 from .map_items import Z_OUTLINE, UnitsScene, cosmetic_pen
 from .map_shapes import MapShapes, outline_path

@@ -1,15 +1,26 @@
 """Compare two scenarios side by side: linked maps, the measures with the better value
-marked, and the differences in words — all from ``core.compare``; nothing judged here."""
+marked, and the differences in words — all from ``core.analysis.compare``; nothing judged here."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from core.compare import Comparison, compare
-from core.rules import all_rule_sets
-from core.scenario import Scenario
+from core.analysis.compare import Comparison, compare
+from core.domain.scenario import Scenario
+from core.law.rules import all_rule_sets
 
 from .compare_map import CompareMapPanel, link_views
 from .i18n import current_language

@@ -8,13 +8,13 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from core import commands
-from core.scenario import Override, ScenarioError
+from core.domain import commands
+from core.domain.scenario import Override, ScenarioError
 
 from .dialogs.common import Confirm, Message, TextInput
-from .errors import explain
 from .dialogs.figures import ExemptionDialog, OverrideChoice, OverrideDialog
 from .dialogs.merge_dialog import MergeDialog
+from .errors import explain
 from .session import Session
 from .text import fill
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from core.model import Dataset
-from core.scenario import ScenarioError
+from core.domain.model import Dataset
+from core.domain.scenario import ScenarioError
 
 # (pattern of the core message, the planner's sentence with %1, %2 for the captured parts)
 PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), t) for p, t in (
@@ -48,7 +48,7 @@ def reword(text: str, patterns, context: str, part=lambda g: g) -> str:
         if match:
             parts = [part(g) for g in match.groups()]
             words = QCoreApplication.translate(context, template)
-            return re.sub(r"%(\d)", lambda m: parts[int(m.group(1)) - 1], words)
+            return re.sub(r"%(\d)", lambda m: parts[int(m.group(1)) - 1], words)  # noqa: B023 (returns at once)
     return text
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from core.domain.scenario import Scenario
 from core.export import ExportError, export_scenario
-from core.scenario import Scenario
-from core.store import Project, ProjectError
+from core.storage.store import Project, ProjectError
 
 from .dialogs.common import Message
 from .errors import reword

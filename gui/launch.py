@@ -16,7 +16,9 @@ def launch(argv: list[str]) -> int:
     args, qt_args = parser.parse_known_args(argv)
 
     from PySide6.QtWidgets import QApplication, QMessageBox
-    from core.store import ProjectError
+
+    from core.storage.store import ProjectError
+
     from .app import create_main_window
     app = QApplication([sys.argv[0], *qt_args])
     try:

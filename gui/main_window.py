@@ -5,15 +5,16 @@ gestures into commands, the widgets redraw from the session's signals.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter
 
-from core.scenario import ScenarioError
-from core.store import ProjectError
-from core.wording import verdict_label
+from core.domain.scenario import ScenarioError
+from core.law.wording import verdict_label
+from core.storage.store import ProjectError
 
 from .boundary_import import BoundaryImport
 from .checks_panel import ChecksPanel
@@ -38,6 +39,8 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        # How Tệp → Mở dự án… makes a window for another project (set by gui.app).
+        self.window_factory: Callable[[str], MainWindow] | None = None
         self.setObjectName("main-window")
         self.editor = Editor(session, self)
         self.scenario_actions = ScenarioActions(session, self)
@@ -217,9 +220,8 @@ class MainWindow(QMainWindow):
             return None
         if not self.scenario_actions.settle():
             return None
-        from .app import create_main_window
         try:
-            window = create_main_window(path)
+            window = self.window_factory(path)
         except (ProjectError, ScenarioError, OSError) as exc:
             Message.show(self, self.tr("Không mở được dự án"), str(exc))
             return None

@@ -13,10 +13,9 @@ import numpy as np
 import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
-                               QStyleOptionGraphicsItem, QWidget)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
-from core.geometry import simplified
+from core.geo.geometry import simplified
 
 from .map_shapes import MapShapes, scene_point, to_paths
 from .palette import OUTLINE, SELECTED

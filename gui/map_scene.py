@@ -11,14 +11,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainterPath, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSceneHelpEvent, QToolTip
 
-from core.numbers import fmt_area, fmt_int, fmt_pct
-from core.palette import assign_colours, group_key
-from core.wording import kind_label, verdict_label
+from core.analysis.palette import assign_colours, group_key
+from core.common.numbers import fmt_area, fmt_int, fmt_pct
+from core.geo.geometry import union
+from core.law.wording import kind_label, verdict_label
 
-from core.geometry import union
-
-from .map_items import (LABELS_ALWAYS, Z_LABEL, Z_OUTLINE, Z_SELECTED, Z_UNIT, LabelItem,  # noqa: F401
-                        LodPaths, UnitItem, UnitsScene, cosmetic_pen)
+from .map_items import (  # noqa: F401
+    LABELS_ALWAYS,
+    Z_LABEL,
+    Z_OUTLINE,
+    Z_SELECTED,
+    Z_UNIT,
+    LabelItem,
+    LodPaths,
+    UnitItem,
+    UnitsScene,
+    cosmetic_pen,
+)
 from .map_shapes import load_shapes
 from .palette import STATUS_FILL, VERDICT_COLOUR, Status, unit_status
 from .session import Session
@@ -52,7 +61,7 @@ class MapScene(UnitsScene):
         if result is None or scenario is None:
             return
         selected = set(self.session.selection)
-        # The colours of core.palette, keyed by member set: the same as in the exports.
+        # The colours of core.analysis.palette, keyed by member set: the same as in the exports.
         colours = assign_colours(g.members for g in scenario.groups)
         group_colour = {g.id: QColor(colours[group_key(g.members)]) for g in scenario.groups}
         eager = len(self.units) <= EAGER_TOOLTIPS

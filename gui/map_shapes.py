@@ -13,8 +13,8 @@ import shapely
 from PySide6.QtCore import QByteArray, QDataStream, QPointF
 from PySide6.QtGui import QPainterPath
 
-from core.geometry import lonlat_to_metric, schematic_cells, to_metric, union
-from core.store import Project
+from core.geo.geometry import lonlat_to_metric, schematic_cells, to_metric, union
+from core.storage.store import Project
 
 
 @dataclass
@@ -50,7 +50,7 @@ def label_points(shapes: dict[str, object], dataset) -> dict[str, tuple[float, f
     units = [dataset.units[c] for c in codes]
     has = np.array([u.label_lon is not None and u.label_lat is not None for u in units], dtype=bool)
     if has.any():
-        from core.geometry import to_metric_xy
+        from core.geo.geometry import to_metric_xy
         lon = np.array([u.label_lon for u, h in zip(units, has) if h], dtype=float)
         lat = np.array([u.label_lat for u, h in zip(units, has) if h], dtype=float)
         given = shapely.points(np.column_stack(to_metric_xy(lon, lat)))

@@ -5,8 +5,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStyle, QToolBar
 
-from core.rules import all_rule_sets
-from core.wording import pick
+from core.law.rules import all_rule_sets
+from core.law.wording import pick
 
 from .i18n import current_language
 from .text import fill

@@ -2,18 +2,17 @@
 
 Choose a province (and a district) to zoom the map to it; the table counts, per
 province, the units and those the current rule set requires to merge — the map
-colours the latter across the country. Counts come from ``core.summary`` over the
+colours the latter across the country. Counts come from ``core.analysis.summary`` over the
 session's evaluation; nothing is judged here.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDockWidget, QGridLayout, QHeaderView, QLabel, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QDockWidget, QGridLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from core.numbers import fmt_int
-from core.rules import all_rule_sets
-from core.summary import AreaSummary, summarise, units_in
+from core.analysis.summary import AreaSummary, summarise, units_in
+from core.common.numbers import fmt_int
+from core.law.rules import all_rule_sets
 
 from .i18n import current_language
 from .map_view import MapView
@@ -26,7 +25,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class AreaSummaryModel(QAbstractTableModel):
-    """Rows of ``core.summary.AreaSummary``: province, units, must merge, unresolved, in groups."""
+    """Rows of ``core.analysis.summary.AreaSummary``: province, units, must merge, unresolved, in groups."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -156,7 +155,7 @@ class NationalPanel(QWidget):
     # ----- counts --------------------------------------------------------------------------
     def refresh(self) -> None:
         result = self.session.result
-        if result is None or not self.isVisible() and self.model.rows:
+        if result is None or (not self.isVisible() and self.model.rows):
             return
         rows = summarise(list(result.units.values()), by="province")
         self.model.set_rows(rows)

@@ -1,6 +1,6 @@
 """Colours of the desk: one per unit status and one per merged group.
 
-The status itself comes from ``core.evaluation`` (must merge, exempted, in a
+The status itself comes from ``core.law.evaluation`` (must merge, exempted, in a
 group); this file only says how each looks.
 """
 from __future__ import annotations
@@ -9,8 +9,8 @@ from enum import Enum
 
 from PySide6.QtGui import QColor
 
-from core.evaluation import EXCEPTION, FAILS, MEETS, UnitResult
-from core.palette import GROUP_COLOURS
+from core.analysis.palette import GROUP_COLOURS
+from core.law.evaluation import EXCEPTION, FAILS, MEETS, UnitResult
 
 
 class Status(Enum):
@@ -41,7 +41,7 @@ STATUS_ROW = {
     Status.GROUPED: QColor("#e3eff8"),
 }
 
-# The group colours are core's (core.palette), so the map and the exported PDF agree.
+# The group colours are core's (core.analysis.palette), so the map and the exported PDF agree.
 GROUP_FILLS = tuple(QColor(c) for c in GROUP_COLOURS)
 
 VERDICT_COLOUR = {MEETS: QColor("#1b7837"), EXCEPTION: QColor("#b35806"), FAILS: QColor("#b2182b")}

@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from core.rules import UnknownRuleSet
-from core.scenario import Scenario, ScenarioError
-from core.scenario_io import read_scenario_file, write_scenario_file
-from core.store import ConflictError, ProjectError
+from core.domain.scenario import Scenario, ScenarioError
+from core.domain.scenario_io import read_scenario_file, write_scenario_file
+from core.law.rules import UnknownRuleSet
+from core.storage.store import ConflictError, ProjectError
 
 from .dialogs.common import Choice, Confirm, Message, TextInput
 from .dialogs.files import FileChooser

@@ -3,23 +3,23 @@
 Every edit arrives here as a core command and goes on the undo stack; after
 each do/undo the scenario is evaluated again and ``evaluated`` tells the table,
 the map and the checks panel to redraw. No verdict is computed here: the
-session only asks ``core.evaluation``.
+session only asks ``core.law.evaluation``.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from core.commands import Command
-from core.evaluation import ScenarioResult
-from core.incremental import IncrementalEvaluator
-from core.journal import Journal
-from core.model import Dataset
-from core.rules import RuleSet, UnknownRuleSet, get_rule_set
-from core.scenario import Group, Scenario, ScenarioError, clean_name
-from core.store import Project
+from core.domain.commands import Command
+from core.domain.model import Dataset
+from core.domain.scenario import Group, Scenario, ScenarioError, clean_name
+from core.law.evaluation import ScenarioResult
+from core.law.incremental import IncrementalEvaluator
+from core.law.rules import RuleSet, UnknownRuleSet, get_rule_set
+from core.storage.journal import Journal
+from core.storage.store import Project
 
 from .i18n import current_language
 from .undo import CoreUndoCommand
@@ -86,7 +86,7 @@ class Session(QObject):
 
     def refresh(self) -> None:
         """Evaluate again: in full for another scenario, rule set or dataset, else only
-        what the last edit touched (core.incremental gives the same result as a full pass)."""
+        what the last edit touched (core.law.incremental gives the same result as a full pass)."""
         assert self.scenario is not None
         inc = self._incremental
         if inc is None or inc.scenario is not self.scenario or inc.dataset is not self.dataset:

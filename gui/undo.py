@@ -1,11 +1,11 @@
 """The one adapter from a core ``Command`` to a ``QUndoCommand``."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from core.commands import Command
+from core.domain.commands import Command
 
 
 class CoreUndoCommand(QUndoCommand):

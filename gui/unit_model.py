@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex,
-                            QSortFilterProxyModel, Qt)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from core.numbers import fmt_number
-from core.text import fold
-from core.wording import criterion_text, kind_label
+from core.common.numbers import fmt_number
+from core.common.text import fold
+from core.law.wording import criterion_text, kind_label
 
 from .palette import STATUS_ROW, unit_status
 from .session import Session

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from .session import Session
 from .unit_model import CODE_ROLE, GROUP, NAME, UnitFilterProxy, UnitTableModel
-
 
 LARGE_TABLE = 2000
 

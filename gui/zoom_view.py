@@ -72,7 +72,7 @@ class ZoomPanView(QGraphicsView):
     def visible_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
 
-    def follow(self, other: "ZoomPanView") -> None:
+    def follow(self, other: ZoomPanView) -> None:
         """Show what ``other`` shows: same scale, same centre (without echoing back)."""
         centre = other.mapToScene(other.viewport().rect().center())
         self.blockSignals(True)

@@ -23,7 +23,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def project(db_path: Path):
-    from core.store import Project
+    from core.storage.store import Project
     p = Project(db_path)
     yield p
     p.close()

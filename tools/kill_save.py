@@ -30,7 +30,7 @@ N_SCENARIOS = 3
 
 def state(project, index: int, k: int):
     """Scenario ``index`` after its k-th save: content that depends on k everywhere."""
-    from core.scenario import Scenario
+    from core.domain.scenario import Scenario
     d = project.dataset
     pairs = sorted(d.adjacency)
     s = Scenario(name=f"Kịch bản {index}", rules=("nq653-2019", "nq35-2023")[k % 2],
@@ -46,7 +46,7 @@ def state(project, index: int, k: int):
 
 
 def content(s) -> str:
-    from core.scenario_io import from_dict, to_dict
+    from core.domain.scenario_io import from_dict, to_dict
     data = to_dict(from_dict(to_dict(s)))     # as stored: text normalised
     for g in data["groups"]:
         g.pop("id", None)
@@ -54,7 +54,7 @@ def content(s) -> str:
 
 
 def child(db: str) -> None:
-    from core.store import Project
+    from core.storage.store import Project
     project = Project(Path(db))
     ids = {s.name: s for s in project.scenarios()}
     print("ready", flush=True)
@@ -71,7 +71,7 @@ def child(db: str) -> None:
 
 
 def setup(db: Path) -> None:
-    from core.store import Project
+    from core.storage.store import Project
     project = Project(db)
     for i in range(N_SCENARIOS):
         project.add_scenario(state(project, i, 0))
@@ -79,7 +79,7 @@ def setup(db: Path) -> None:
 
 
 def check(db: Path, last: dict[int, int], expected_cache: dict) -> list[str]:
-    from core.store import Project
+    from core.storage.store import Project
     problems = []
     conn = sqlite3.connect(db)
     result = conn.execute("pragma integrity_check").fetchone()[0]
@@ -133,7 +133,7 @@ def run(kills: int, seed: int, max_delay: float) -> dict:
         if problems:
             failures.append(f"kill {n + 1}: " + "; ".join(problems))
         # Align every scenario to the same round so the child can restart its counter.
-        from core.store import Project
+        from core.storage.store import Project
         project = Project(db)
         stored = {s.name: s for s in project.scenarios()}
         for i in range(N_SCENARIOS):

@@ -10,9 +10,10 @@ import os
 from datetime import date
 from pathlib import Path
 
-from ..evaluation import ScenarioResult, evaluate
-from ..rules import RuleSet, get_rule_set
-from ..scenario import Scenario
+from core.domain.scenario import Scenario
+from core.law.evaluation import ScenarioResult, evaluate
+from core.law.rules import RuleSet, get_rule_set
+
 from .dossier import Dossier, build_dossier
 from .files import ExportError, atomic_path
 from .mapdata import scenario_shapes
@@ -65,4 +66,4 @@ def export_scenario(project, scenario: Scenario, path: str | os.PathLike,
     return export_result(project, evaluate(project.dataset, rule_set, scenario), path, today)
 
 
-__all__ = ["FORMATS", "ExportError", "UnsupportedFormat", "export_scenario", "export_result", "format_of"]
+__all__ = ["FORMATS", "ExportError", "UnsupportedFormat", "export_result", "export_scenario", "format_of"]

@@ -5,7 +5,8 @@ import csv
 import io
 from pathlib import Path
 
-from ..wording import kind_label
+from core.law.wording import kind_label
+
 from .dossier import Dossier
 from .files import safe_cell
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..evaluation import GroupResult, ScenarioResult
-from ..model import Dataset
-from ..numbers import fmt_number, fmt_pct
-from ..text import fold
-from ..wording import SEVERITY, criterion_text, kind_label, pick, verdict_label
+from core.common.numbers import fmt_number, fmt_pct
+from core.common.text import fold
+from core.domain.model import Dataset
+from core.law.evaluation import GroupResult, ScenarioResult
+from core.law.wording import SEVERITY, criterion_text, finding_text, kind_label, pick, verdict_label
+
 from .narrative import merger_paragraph, unit_with_kind
 
 SOURCE_WHAT_VI = {
@@ -237,7 +238,7 @@ def build_dossier(dataset: Dataset, result: ScenarioResult, today: date | None =
                for s in meta.get("sources", [])]
     by_code = {r.code: r for r in before}
     s = result.scenario
-    findings = [(unit_with_kind(g.kind, g.group.name), SEVERITY["vi"].get(f.severity, f.severity), f.text("vi"))
+    findings = [(unit_with_kind(g.kind, g.group.name), SEVERITY["vi"].get(f.severity, f.severity), finding_text(f, "vi"))
                 for g in result.groups for f in g.findings]
     paragraphs = [(unit_with_kind(r.kind, r.name), merger_paragraph(dataset, result, r.group, r.neighbours))
                   for r in after if r.group is not None]

@@ -5,7 +5,7 @@ Windows and Linux; reportlab embeds the glyphs it uses.
 """
 from __future__ import annotations
 
-from ..paths import ROOT
+from core.common.paths import ROOT
 
 FONT_DIR = ROOT / "resources" / "fonts"
 REGULAR, BOLD = "DejaVuSans", "DejaVuSans-Bold"
@@ -19,6 +19,7 @@ def register_fonts() -> tuple[str, str]:
         from reportlab.lib.fonts import addMapping
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFont
+
         from .files import ExportError
         for name, file in ((REGULAR, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf")):
             path = FONT_DIR / file

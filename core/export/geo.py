@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..wording import kind_label
+from core.law.wording import kind_label
+
 from .dossier import Dossier
 from .mapdata import ScenarioShapes
 
@@ -25,7 +26,7 @@ def after_frame(d: Dossier, shapes: ScenarioShapes):
             "name": r.name, "kind": r.kind, "kind_label": kind_label(r.kind),
             "merged": r.merged, "members": ",".join(r.member_codes),
             "member_names": ", ".join(r.member_names), "n_members": len(r.member_codes),
-            "area_km2": round(r.area_km2, 4), "population": int(round(r.population)),
+            "area_km2": round(r.area_km2, 4), "population": round(r.population),
             "area_pct": round(r.area_pct, 2), "population_pct": round(r.population_pct, 2),
             "seat": r.seat, "neighbours": ", ".join(r.neighbours),
             "verdict": r.verdict or "unchanged", "note": r.note,

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..evaluation import ScenarioResult
-from ..geometry import METRIC_CRS, lonlat_to_metric, schematic_cells, to_metric, union
-from ..model import Dataset
+from core.domain.model import Dataset
+from core.geo.geometry import METRIC_CRS, lonlat_to_metric, schematic_cells, to_metric, union
+from core.law.evaluation import ScenarioResult
 
 BOUNDARIES, SCHEMATIC = "boundaries", "schematic"
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..numbers import fmt_area, fmt_int, fmt_pct
-from ..text import fold
-from ..wording import kind_label
+from core.common.numbers import fmt_area, fmt_int, fmt_pct
+from core.common.text import fold
+from core.law.wording import kind_label
 
 if TYPE_CHECKING:
-    from ..evaluation import GroupResult, ScenarioResult
-    from ..model import Dataset
+    from core.domain.model import Dataset
+    from core.law.evaluation import GroupResult, ScenarioResult
 
 
 def unit_with_kind(kind: str, name: str) -> str:
@@ -38,7 +38,7 @@ def _figures(area: float, population: float) -> str:
             f"{fmt_int(population)} người")
 
 
-def merger_paragraph(dataset: "Dataset", result: "ScenarioResult", g: "GroupResult",
+def merger_paragraph(dataset: Dataset, result: ScenarioResult, g: GroupResult,
                      neighbours: list[str]) -> str:
     """The paragraph for one merged unit; ``neighbours`` are 'xã X' names after the merger."""
     members = [result.units[c] for c in g.group.members]

@@ -11,17 +11,27 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether, NextPageTemplate,
-                                PageBreak, PageTemplate, Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from ..numbers import fmt_number
+from core.common.numbers import fmt_number
+
 from .dossier import Dossier, in_sentence, kinds_text
 from .fonts import REGULAR
 from .mapdata import SCHEMATIC, ScenarioShapes
 from .narrative import join_vi, unit_with_kind
 from .pdf_map import SCHEMATIC_NOTE, scenario_drawing
-from .pdf_tables import (after_table, before_table, esc, grid_table, groups_overview, old_new_table,
-                         p, rich)
+from .pdf_tables import after_table, before_table, esc, grid_table, groups_overview, old_new_table, p, rich
 
 MARGIN = 16 * mm
 PORTRAIT, LANDSCAPE = A4, landscape(A4)
@@ -76,8 +86,9 @@ def _doc(path: Path, d: Dossier) -> BaseDocTemplate:
 
 def _key_values(rows: list[tuple[str, str]], width: float) -> Table:
     t = Table([[p(k, "cell_b"), p(v)] for k, v in rows], colWidths=[44 * mm, width - 44 * mm])
-    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                           ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return t
 
 
@@ -139,7 +150,8 @@ def _map_section(d: Dossier, dataset, result, shapes: ScenarioShapes, width: flo
             legend_rows[-1].append(colour)
     legend = Table([[a, b] for a, b, _ in legend_rows] or [["", p("Phương án không nhập đơn vị nào.")]],
                    colWidths=[8 * mm, width - 8 * mm])
-    style = [("FONTNAME", (0, 0), (-1, -1), REGULAR), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+    style = [("FONTNAME", (0, 0), (-1, -1), REGULAR), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("TOPPADDING", (0, 0), (-1, -1), 1.5),
              ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]
     for i, (_, _, colour) in enumerate(legend_rows):
         style += [("BACKGROUND", (0, i), (0, i), colors.HexColor(colour)),
@@ -169,7 +181,7 @@ def map_height(shapes: ScenarioShapes, width: float) -> float:
 
 
 def _legend_colour(result, members: list[str]) -> str:
-    from ..palette import unit_colours
+    from core.analysis.palette import unit_colours
     fills, _ = unit_colours(((g.group.name, g.group.members) for g in result.groups), members)
     return fills[members[0]]
 

@@ -8,9 +8,10 @@ from reportlab.graphics.shapes import Drawing, Line, Path, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from ..evaluation import ScenarioResult
-from ..model import Dataset
-from ..palette import OUTLINE_COLOUR, UNRESOLVED_OUTLINE, unit_colours
+from core.analysis.palette import OUTLINE_COLOUR, UNRESOLVED_OUTLINE, unit_colours
+from core.domain.model import Dataset
+from core.law.evaluation import ScenarioResult
+
 from .fonts import BOLD, REGULAR
 from .mapdata import SCHEMATIC, ScenarioShapes
 

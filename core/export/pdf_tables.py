@@ -8,8 +8,9 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from ..numbers import fmt_int, fmt_number
-from ..wording import kind_label
+from core.common.numbers import fmt_int, fmt_number
+from core.law.wording import kind_label
+
 from .dossier import AfterRow, BeforeRow, Dossier
 from .fonts import BOLD, REGULAR, register_fonts
 

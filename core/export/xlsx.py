@@ -9,7 +9,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..wording import kind_label
+from core.law.wording import kind_label
+
 from .dossier import Dossier, kinds_text
 from .files import FORMULA_START
 

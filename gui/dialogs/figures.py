@@ -4,11 +4,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
-from core.rules import RuleSet
-from core.wording import pick
+from core.law.rules import RuleSet
+from core.law.wording import pick
 
 from .common import name_buttons, translate
 
@@ -83,14 +93,16 @@ class OverrideDialog(QDialog):
         self.population.setGroupSeparatorShown(True)
         self.population.setSpecialValueText(translate("Dialogs", "(giữ số liệu gốc)"))
         self.population.setValue(int(current.population) if current and current.population is not None else 0)
-        form.addRow(fill_label(translate("Dialogs", "Dân số (gốc: %1):"), f"{population:,.0f}".replace(",", ".")), self.population)
+        label = fill_label(translate("Dialogs", "Dân số (gốc: %1):"), f"{population:,.0f}".replace(",", "."))
+        form.addRow(label, self.population)
         self.area = QDoubleSpinBox(self)
         self.area.setRange(0, 100_000)
         self.area.setDecimals(3)
         self.area.setSuffix(" km²")
         self.area.setSpecialValueText(translate("Dialogs", "(giữ số liệu gốc)"))
         self.area.setValue(current.area_km2 if current and current.area_km2 is not None else 0)
-        form.addRow(fill_label(translate("Dialogs", "Diện tích tự nhiên (gốc: %1 km²):"), f"{area:.3f}".replace(".", ",")), self.area)
+        label = fill_label(translate("Dialogs", "Diện tích tự nhiên (gốc: %1 km²):"), f"{area:.3f}".replace(".", ","))
+        form.addRow(label, self.area)
         self.source = QLineEdit(current.source if current else "", self)
         self.source.setPlaceholderText(translate("Dialogs", "Ví dụ: Tờ trình của HĐND huyện ngày 12/09/2019"))
         self.source.setMinimumWidth(360)

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QWidget)
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from core.model import KINDS, Dataset
-from core.wording import kind_label
+from core.domain.model import KINDS, Dataset
+from core.law.wording import kind_label
 
 from .common import name_buttons, translate
 

@@ -5,8 +5,8 @@ from tests.conftest import ROOT
 
 
 def test_importing_core_and_running_the_cli_loads_no_qt():
-    code = ("import sys, core, core.store, core.evaluation, core.cli, core.boundaries, core.geometry;"
-            "import core.commands, core.scenario_io;"
+    code = ("import sys, core, core.storage.store, core.law.evaluation, core.cli.run, core.imports.boundaries, core.geo.geometry;"
+            "import core.domain.commands, core.domain.scenario_io;"
             "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))], 'Qt loaded'")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
 

@@ -6,9 +6,8 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"     # before any Qt import
 
-from pathlib import Path
-
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from core.compare import compare
+from core.analysis.compare import compare
 from tests.gui.conftest import code
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,7 +59,7 @@ def test_zooming_or_panning_one_map_moves_the_other(compare_window, qtbot):
     left.zoom(2.0)
     assert right.scale_factor() == pytest.approx(before * 2.0)
     left.horizontalScrollBar().setValue(left.horizontalScrollBar().value() + 40)
-    centre = lambda v: v.mapToScene(v.viewport().rect().center())       # noqa: E731
+    centre = lambda v: v.mapToScene(v.viewport().rect().center())
     assert (centre(right) - centre(left)).manhattanLength() < 2 / left.scale_factor() + 1e-6
     right.zoom(0.5)
     assert left.scale_factor() == pytest.approx(before)

@@ -1,7 +1,7 @@
 """Exporting the scenario summary from the window: written off the GUI thread, read back, errors in words."""
 from PySide6.QtGui import QColor
 
-from core.palette import assign_colours, group_key
+from core.analysis.palette import assign_colours, group_key
 from tests.gui.conftest import code
 
 

@@ -2,12 +2,13 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from core.domain.scenario_io import to_dict
 from gui.dialogs.merge_dialog import MergeChoice
 from tests.gui.conftest import code
 
 
 def test_merging_through_the_gui_creates_the_group_in_core_and_undo_restores_core_exactly(window, session, dialogs):
-    before = session.scenario.content()
+    before = to_dict(session.scenario)
     members = [code(session, n) for n in ("An Hóa", "An Phước", "Phú An Hòa")]
     session.set_selection(members)
     seat = code(session, "Phú An Hòa")
@@ -23,7 +24,7 @@ def test_merging_through_the_gui_creates_the_group_in_core_and_undo_restores_cor
     assert window.isWindowModified()
 
     window.actions_.undo.trigger()
-    assert session.scenario.content() == before
+    assert to_dict(session.scenario) == before
     assert not window.isWindowModified()
     window.actions_.redo.trigger()
     assert sorted(session.scenario.group_of(members[0]).members) == sorted(members)
@@ -57,16 +58,16 @@ def test_a_non_adjacent_merger_is_allowed_and_shown_as_failing(window, session, 
 
 
 def test_removing_a_member_that_would_leave_one_unit_says_why_and_changes_nothing(window, session, dialogs):
-    before = session.scenario.content()
+    before = to_dict(session.scenario)
     session.set_selection([code(session, "Giao Hòa")])
     window.actions_.remove_from_group.trigger()
-    assert session.scenario.content() == before
+    assert to_dict(session.scenario) == before
     assert dialogs.messages and "hãy giải tán nhóm" in dialogs.messages[-1]
     assert not session.undo_stack.canUndo()
 
 
 def test_dissolve_rename_exemption_and_override_are_each_one_undoable_step(window, session, dialogs):
-    before = session.scenario.content()
+    before = to_dict(session.scenario)
     giao_hoa = code(session, "Giao Hòa")
     session.set_selection([giao_hoa])
     dialogs.answer("text", "Giao Long mới")
@@ -84,15 +85,15 @@ def test_dissolve_rename_exemption_and_override_are_each_one_undoable_step(windo
     assert session.undo_stack.count() == 4
     for _ in range(4):
         window.actions_.undo.trigger()
-    assert session.scenario.content() == before
+    assert to_dict(session.scenario) == before
 
 
 def test_a_unit_already_in_a_group_cannot_join_another_and_the_message_names_it(window, session, dialogs):
     an_hoa = code(session, "An Hóa")
-    before = session.scenario.content()
+    before = to_dict(session.scenario)
     giao_long = session.scenario.group_of(code(session, "Giao Long"))
     window.editor.add_to_group(giao_long.id, [an_hoa])        # e.g. the checks panel's "Thêm"
-    assert session.scenario.content() == before
+    assert to_dict(session.scenario) == before
     assert dialogs.messages[-1] == f"Đơn vị An Hóa ({an_hoa}) đã thuộc nhóm An Phước; mỗi đơn vị chỉ thuộc một nhóm."
 
 

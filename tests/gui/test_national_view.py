@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from core.national import import_national
-from core.rules import get_rule_set
-from core.summary import area_summary, units_in
-from core.synthetic import write_synthetic_files
+from core.analysis.summary import area_summary, units_in
+from core.imports.national import import_national
+from core.imports.synthetic import write_synthetic_files
+from core.law.rules import get_rule_set
 from gui.palette import STATUS_FILL, Status
 from tests.gui.conftest import opened_window
 

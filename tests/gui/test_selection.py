@@ -14,7 +14,7 @@ def click_unit_on_map(qtbot, window, unit_code: str, modifier=Qt.KeyboardModifie
 
 def select_rows(window, codes: list[str], flag=QItemSelectionModel.SelectionFlag.ClearAndSelect) -> None:
     proxy, view = window.table.proxy, window.table.view
-    for i, row in enumerate(range(proxy.rowCount())):
+    for row in range(proxy.rowCount()):
         index = proxy.index(row, 0)
         if proxy.data(index, CODE_ROLE) in codes:
             view.selectionModel().select(index, flag | QItemSelectionModel.SelectionFlag.Rows)

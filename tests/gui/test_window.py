@@ -102,7 +102,8 @@ def test_the_title_marks_unsaved_changes(window, session, dialogs):
 
 def test_an_upgraded_project_tells_the_planner_where_the_backup_is(tmp_path, qtbot):
     import sqlite3
-    from core.store import Project
+
+    from core.storage.store import Project
     from gui.app import create_main_window
     db = tmp_path / "cu.sqlite"
     Project(db).close()

@@ -1,0 +1,325 @@
+"""Compare scenarios side by side: the measures that decide a plan, the differences
+in words, and the colouring of each scenario's map.
+
+``compare(dataset, scenarios, rules=None)`` returns a ``Comparison`` the GUI shows
+as a table and two linked maps, and the command line prints as text or JSON.
+Scenarios under different rule sets are judged each under its own rule set, or
+all under the one given as ``rules``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from core.analysis.palette import assign_colours, unit_colours
+from core.common.numbers import fmt_area, fmt_int, fmt_pct
+from core.domain.model import Dataset
+from core.domain.scenario import Scenario
+from core.law.evaluation import EXCEPTION, FAILS, MEETS, PASS, ScenarioResult, evaluate
+from core.law.rules import RuleSet, get_rule_set
+from core.law.wording import kind_label, verdict_label
+
+LABELS = "ABCDEFGH"
+HIGHER, LOWER = "higher", "lower"
+
+MEASURE_LABELS = {
+    "units_before": ("Số đơn vị trước sắp xếp", "Units before"),
+    "units_after": ("Số đơn vị sau sắp xếp", "Units after"),
+    "reduction_pct": ("Tỷ lệ giảm", "Reduction"),
+    "groups": ("Số đơn vị mới hình thành do nhập", "Merged units formed"),
+    "groups_meeting": ("Đơn vị mới đạt tiêu chuẩn", "Merged units meeting the standard"),
+    "groups_exception": ("Đơn vị mới chưa đạt, thuộc ngoại lệ", "Merged units under an exception"),
+    "groups_failing": ("Đơn vị mới không đạt", "Merged units failing"),
+    "unresolved": ("Đơn vị phải sắp xếp nhưng chưa sắp xếp", "Must-merge units left unresolved"),
+    "smallest_area": ("Đơn vị mới nhỏ nhất về diện tích", "Smallest merged unit by area"),
+    "smallest_population": ("Đơn vị mới nhỏ nhất về dân số", "Smallest merged unit by population"),
+    "largest_area": ("Đơn vị mới lớn nhất về diện tích", "Largest merged unit by area"),
+    "largest_population": ("Đơn vị mới lớn nhất về dân số", "Largest merged unit by population"),
+    "verdict": ("Kết luận", "Verdict"),
+}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One row of the comparison table: a value per scenario, and which is better."""
+
+    key: str
+    values: tuple[float | None, ...]
+    shown: tuple[tuple[str, str], ...]      # (vi, en) text per scenario
+    better: str | None                      # HIGHER, LOWER or None (no better value)
+    best: tuple[int, ...]                   # indices of the better value; empty when equal
+
+    def label(self, lang: str = "vi") -> str:
+        vi, en = MEASURE_LABELS[self.key]
+        return vi if lang == "vi" else en
+
+    def text(self, index: int, lang: str = "vi") -> str:
+        vi, en = self.shown[index]
+        return vi if lang == "vi" else en
+
+    def is_best(self, index: int) -> bool:
+        return index in self.best
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one unit stands in one scenario."""
+
+    group: str | None               # name of the new unit, None when not merged
+    partners: tuple[str, ...]       # codes of the other members
+    exemption: str | None
+    unresolved: bool
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One line of the differences list (a unit, or a merger that is the same everywhere)."""
+
+    codes: tuple[str, ...]
+    same: bool
+    placements: tuple[Placement, ...]
+    text_vi: str
+    text_en: str
+
+    def text(self, lang: str = "vi") -> str:
+        return self.text_vi if lang == "vi" else self.text_en
+
+
+@dataclass(frozen=True)
+class MapColouring:
+    """What a map of one scenario needs: each unit's fill and the legend."""
+
+    label: str
+    unit_colour: dict[str, str]
+    legend: list[tuple[str, str, list[str]]]     # (new unit name, colour, member codes)
+    unresolved: list[str]
+
+
+@dataclass
+class Comparison:
+    scenarios: list[Scenario]
+    results: list[ScenarioResult]
+    labels: list[str]
+    rules_given: str | None                      # the rule set all were judged under, if one was given
+    measures: list[Measure] = field(default_factory=list)
+    differences: list[Difference] = field(default_factory=list)
+    maps: list[MapColouring] = field(default_factory=list)
+
+    @property
+    def rule_ids(self) -> list[str]:
+        return [r.rules.id for r in self.results]
+
+    @property
+    def mixed_rules(self) -> bool:
+        return len(set(self.rule_ids)) > 1
+
+    def measure(self, key: str) -> Measure:
+        for m in self.measures:
+            if m.key == key:
+                return m
+        raise KeyError(key)
+
+    def difference_for(self, code: str) -> Difference | None:
+        for d in self.differences:
+            if code in d.codes:
+                return d
+        return None
+
+
+# ----- measures ---------------------------------------------------------------
+
+def _best(values: Sequence[float | None], better: str | None) -> tuple[int, ...]:
+    present = [v for v in values if v is not None]
+    if better is None or len(present) < 2 or len(set(present)) == 1:
+        return ()
+    target = max(present) if better == HIGHER else min(present)
+    return tuple(i for i, v in enumerate(values) if v is not None and abs(v - target) < 1e-9)
+
+
+def _measure(key: str, results: list[ScenarioResult], better: str | None,
+             value: Callable[[ScenarioResult], float | None],
+             show: Callable[[ScenarioResult, float | None, str], str]) -> Measure:
+    values = tuple(value(r) for r in results)
+    shown = tuple((show(r, v, "vi"), show(r, v, "en")) for r, v in zip(results, values))
+    return Measure(key, values, shown, better, _best(values, better))
+
+
+def _extreme(res: ScenarioResult, attr: str, pick: Callable) -> tuple[float | None, str]:
+    if not res.groups:
+        return None, ""
+    g = pick(res.groups, key=lambda g: getattr(g, attr))
+    return getattr(g, attr), g.group.name
+
+
+def _count(verdict: str) -> Callable[[ScenarioResult], float]:
+    return lambda r: float(sum(g.verdict == verdict for g in r.groups))
+
+
+def _plain(r: ScenarioResult, v: float | None, lang: str) -> str:
+    return "–" if v is None else fmt_int(v, lang)
+
+
+def _of_groups(r: ScenarioResult, v: float | None, lang: str) -> str:
+    return f"{fmt_int(v or 0, lang)}/{len(r.groups)}"
+
+
+def _unresolved_text(r: ScenarioResult, v: float | None, lang: str) -> str:
+    names = ", ".join(r.units[c].unit.name for c in r.unresolved)
+    return fmt_int(v or 0, lang) + (f" ({names})" if names else "")
+
+
+def _extreme_show(attr: str, pick: Callable) -> Callable:
+    def show(r: ScenarioResult, v: float | None, lang: str) -> str:
+        if v is None:
+            return "–" if lang == "vi" else "– (no merger)"
+        _, name = _extreme(r, attr, pick)
+        figure = fmt_area(v, lang) if attr == "area_km2" else fmt_int(v, lang) + (" người" if lang == "vi" else " people")
+        return f"{name}: {figure}"
+    return show
+
+
+def build_measures(results: list[ScenarioResult]) -> list[Measure]:
+    out = [
+        _measure("units_before", results, None, lambda r: float(r.units_before), _plain),
+        _measure("units_after", results, LOWER, lambda r: float(r.units_after), _plain),
+        _measure("reduction_pct", results, HIGHER, lambda r: r.reduction_pct,
+                 lambda r, v, lang: f"{fmt_pct(v or 0, lang)} ({'giảm' if lang == 'vi' else 'down'} "
+                                    f"{fmt_int(r.reduction, lang)})"),
+        _measure("groups", results, None, lambda r: float(len(r.groups)), _plain),
+        _measure("groups_meeting", results, HIGHER, _count(MEETS), _of_groups),
+        # Under an exception is better than failing and worse than meeting: no better value.
+        _measure("groups_exception", results, None, _count(EXCEPTION), _of_groups),
+        _measure("groups_failing", results, LOWER, _count(FAILS), _of_groups),
+        _measure("unresolved", results, LOWER, lambda r: float(len(r.unresolved)), _unresolved_text),
+    ]
+    for key, attr, pick, better in (("smallest_area", "area_km2", min, HIGHER),
+                                    ("smallest_population", "population", min, HIGHER),
+                                    ("largest_area", "area_km2", max, None),
+                                    ("largest_population", "population", max, None)):
+        out.append(_measure(key, results, better, lambda r, a=attr, p=pick: _extreme(r, a, p)[0],
+                            _extreme_show(attr, pick)))
+    out.append(_measure("verdict", results, HIGHER, lambda r: 1.0 if r.verdict == PASS else 0.0,
+                        lambda r, v, lang: verdict_label(r.verdict, lang)))
+    return out
+
+
+# ----- differences in words -------------------------------------------------
+
+def join_names(names: Sequence[str], lang: str = "vi") -> str:
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    word = " và " if lang == "vi" else " and "
+    return ", ".join(names[:-1]) + word + names[-1]
+
+
+def _placement(res: ScenarioResult, code: str) -> Placement:
+    group = res.scenario.group_of(code)
+    unit = res.units[code]
+    if group is None:
+        return Placement(None, (), unit.exemption, unit.unresolved)
+    return Placement(group.name, tuple(c for c in group.members if c != code), unit.exemption, False)
+
+
+def _placement_text(p: Placement, names: dict[str, str], lang: str) -> str:
+    vi = lang == "vi"
+    if p.group is not None:
+        partners = join_names([names[c] for c in p.partners], lang)
+        return f"với {partners}" if vi else f"with {partners}"
+    if p.exemption:
+        return f"được miễn sắp xếp ({p.exemption})" if vi else f"exempted ({p.exemption})"
+    if p.unresolved:
+        return ("không sắp xếp dù thuộc diện phải sắp xếp" if vi
+                else "not merged although the law requires it")
+    return "không sắp xếp" if vi else "not merged"
+
+
+def _group_signature(res: ScenarioResult, members: frozenset[str]) -> tuple | None:
+    """(name, seat, resulting kind) of the merger of ``members``: what a planner sees of it."""
+    for g in res.groups:
+        if frozenset(g.group.members) == members:
+            return (g.group.name, g.group.seat, g.kind)
+    return None
+
+
+def build_differences(dataset: Dataset, results: list[ScenarioResult],
+                      labels: list[str]) -> list[Difference]:
+    names = {c: u.name for c, u in dataset.units.items()}
+    changed: list[Difference] = []
+    same: list[Difference] = []
+    done: set[str] = set()
+    for code in dataset.units:
+        if code in done:
+            continue
+        places = tuple(_placement(r, code) for r in results)
+        member_sets = {frozenset((code,) + p.partners) if p.group else None for p in places}
+        if member_sets == {None}:
+            if len({(p.exemption, p.unresolved) for p in places}) == 1:
+                continue          # left alone, in the same way, everywhere
+        elif len(member_sets) == 1:
+            members = next(iter(member_sets))
+            done |= members
+            ordered = tuple(results[0].scenario.group_of(code).members)
+            signatures = [_group_signature(r, members) for r in results]
+            title = " – ".join(names[c] for c in ordered)
+            if len(set(signatures)) == 1:
+                same.append(Difference(ordered, True, places,
+                                       f"{title}: giống nhau ở cả {'hai' if len(results) == 2 else 'các'} phương án",
+                                       f"{title}: same in {'both' if len(results) == 2 else 'all'}"))
+            else:
+                kinds = len({s[2] for s in signatures}) > 1
+                vi = "; ".join(f"{kind_label(s[2]) if kinds else 'đơn vị mới'} {s[0]}, trụ sở "
+                               f"{names.get(s[1], s[1])} trong {lb}" for s, lb in zip(signatures, labels))
+                en = "; ".join(f"{kind_label(s[2], 'en') if kinds else 'new unit'} {s[0]}, seat "
+                               f"{names.get(s[1], s[1])} in {lb}" for s, lb in zip(signatures, labels))
+                changed.append(Difference(ordered, False, places,
+                                          f"{title}: cùng các đơn vị nhập; {vi}",
+                                          f"{title}: same members; {en}"))
+            continue
+        vi = "; ".join(f"{_placement_text(p, names, 'vi')} trong {lb}" for p, lb in zip(places, labels))
+        en = "; ".join(f"{_placement_text(p, names, 'en')} in {lb}" for p, lb in zip(places, labels))
+        changed.append(Difference((code,), False, places, f"{names[code]}: {vi}", f"{names[code]}: {en}"))
+    changed.sort(key=lambda d: _reading_order(results, d.codes[0]))
+    return changed + same
+
+
+def _reading_order(results: list[ScenarioResult], code: str) -> tuple[int, int, int]:
+    """Units in the order a planner reads the scenarios: A's groups first, then B's..."""
+    for i, res in enumerate(results):
+        for j, g in enumerate(res.scenario.groups):
+            if code in g.members:
+                return (i, j, g.members.index(code))
+    return (len(results), 0, 0)
+
+
+# ----- maps -------------------------------------------------------------------
+
+def build_maps(dataset: Dataset, results: list[ScenarioResult], labels: list[str]) -> list[MapColouring]:
+    colours = assign_colours(g.members for r in results for g in r.scenario.groups)
+    out = []
+    for res, label in zip(results, labels):
+        by_code, legend = unit_colours(((g.name, g.members) for g in res.scenario.groups),
+                                       dataset.units, colours)
+        out.append(MapColouring(label, by_code, legend, list(res.unresolved)))
+    return out
+
+
+# ----- entry point --------------------------------------------------------------
+
+def compare(dataset: Dataset, scenarios: Sequence[Scenario],
+            rules: str | RuleSet | None = None) -> Comparison:
+    """Compare two or more scenarios; with ``rules``, judge all under that rule set."""
+    scenarios = list(scenarios)
+    if len(scenarios) < 2:
+        raise ValueError("a comparison needs at least two scenarios")
+    if len(scenarios) > len(LABELS):
+        raise ValueError(f"at most {len(LABELS)} scenarios can be compared at once")
+    given = get_rule_set(rules) if isinstance(rules, str) else rules
+    results = [evaluate(dataset, given or get_rule_set(s.rules), s) for s in scenarios]
+    labels = list(LABELS[:len(scenarios)])
+    comp = Comparison(scenarios, results, labels, given.id if given else None)
+    comp.measures = build_measures(results)
+    comp.differences = build_differences(dataset, results, labels)
+    comp.maps = build_maps(dataset, results, labels)
+    return comp
+

@@ -1,0 +1,80 @@
+"""Read an embedded dataset (``data/<name>/``): units, adjacency and metadata."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from core.common.paths import DEFAULT_DATASET
+from core.common.text import nfc, normalise_code
+from core.domain.model import DataError, Dataset, Figure, Unit, check_figure
+
+
+def _float_or_none(text: str) -> float | None:
+    text = (text or "").strip()
+    return float(text) if text else None
+
+
+def unit_from_row(row: dict, where: str) -> Unit:
+    """Build a Unit from a row of ``units.csv`` (or the same columns from the database)."""
+    try:
+        code = normalise_code(row["code"])
+    except (KeyError, ValueError) as exc:
+        raise DataError(f"bad or missing code ({exc})", where) from None
+    for key in ("name", "kind", "population", "area_km2"):
+        if row.get(key) in (None, ""):
+            raise DataError(f"missing field {key!r}", f"{where} ({code})")
+    pop = check_figure(row["population"], "population", f"{where} ({code})")
+    area = check_figure(row["area_km2"], "area_km2", f"{where} ({code})")
+    return Unit(
+        code=code, name=nfc(row["name"]), kind=row["kind"].strip(),
+        population=Figure(pop, row.get("population_source", ""), row.get("population_date", ""), "census"),
+        area=Figure(area, row.get("area_source", ""), row.get("area_date", ""), row.get("area_basis", "")),
+        terrain=(row.get("terrain") or "lowland").strip(),
+        urban_class=(row.get("urban_class") or "").strip(),
+        parent=(row.get("parent") or "").strip(),
+        border=str(row.get("border", "0")).strip() in ("1", "true", "True"),
+        province=nfc(row.get("province") or ""), district=nfc(row.get("district") or ""),
+        label_lat=_float_or_none(str(row.get("label_lat") or "")),
+        label_lon=_float_or_none(str(row.get("label_lon") or "")),
+        classification_defaulted=str(row.get("classification_defaulted") or "0").strip() in ("1", "True", "true"),
+    )
+
+
+def unit_to_row(u: Unit) -> dict:
+    """A unit as a row of the project's ``units`` table (the inverse of ``unit_from_row``)."""
+    return {"code": u.code, "name": u.name, "kind": u.kind, "terrain": u.terrain,
+            "urban_class": u.urban_class, "parent": u.parent, "border": int(u.border),
+            "province": u.province, "district": u.district,
+            "population": u.population.value, "population_source": u.population.source,
+            "population_date": u.population.date, "area_km2": u.area.value,
+            "area_basis": u.area.basis, "area_source": u.area.source, "area_date": u.area.date,
+            "label_lat": u.label_lat, "label_lon": u.label_lon,
+            "classification_defaulted": int(u.classification_defaulted)}
+
+
+def load_dataset(directory: Path = DEFAULT_DATASET) -> Dataset:
+    meta = json.loads((directory / "dataset.json").read_text(encoding="utf-8"))
+    units: dict[str, Unit] = {}
+    with open(directory / meta["units_file"], encoding="utf-8", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh), start=2):
+            row.setdefault("province", meta.get("province", ""))
+            row.setdefault("district", meta.get("district", ""))
+            if not row.get("province"):
+                row["province"] = meta.get("province", "")
+            if not row.get("district"):
+                row["district"] = meta.get("district", "")
+            unit = unit_from_row(row, f"{meta['units_file']} line {i}")
+            if unit.code in units:
+                raise DataError(f"duplicate code {unit.code}", f"{meta['units_file']} line {i}")
+            units[unit.code] = unit
+    pairs = set()
+    with open(directory / meta["adjacency_file"], encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            pairs.add((normalise_code(row["code_a"]), normalise_code(row["code_b"])))
+    return Dataset(name=meta["name"], units=units, adjacency=pairs, meta=meta)
+
+
+def seed_scenario_files(directory: Path = DEFAULT_DATASET) -> list[Path]:
+    meta = json.loads((directory / "dataset.json").read_text(encoding="utf-8"))
+    return [directory / name for name in meta.get("seed_scenarios", [])]

@@ -1,0 +1,354 @@
+"""Evaluate units, merged groups and whole scenarios under a rule set.
+
+The result objects carry figures, thresholds and articles; ``core.law.wording``
+turns each ``Finding`` into a sentence a planner reads.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from core.common.text import fold
+from core.domain.model import Dataset, Unit
+from core.domain.scenario import Group, Scenario
+from core.law.rules import Criterion, Requirement, RuleSet, Standard
+
+EPS = 1e-9
+
+MEETS, EXCEPTION, FAILS = "meets", "exception", "fails"
+PASS, FAIL = "pass", "fail"
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str                 # what was checked, e.g. "area", "population", "contiguity"
+    severity: str             # "ok", "info", "warning", "fail"
+    params: dict
+    article: str = ""
+
+
+@dataclass
+class UnitResult:
+    unit: Unit
+    area_km2: float
+    population: float
+    area_overridden: bool
+    population_overridden: bool
+    standard: Standard
+    area_pct: float
+    population_pct: float
+    criteria: list[Criterion]
+    exemption: str | None
+    group_id: str | None
+    override_source: str = ""
+
+    @property
+    def code(self) -> str:
+        return self.unit.code
+
+    @property
+    def must_merge(self) -> bool:
+        return bool(self.criteria)
+
+    @property
+    def unresolved(self) -> bool:
+        return self.must_merge and self.exemption is None and self.group_id is None
+
+
+@dataclass
+class GroupResult:
+    group: Group
+    kind: str
+    default_kind: str
+    area_km2: float
+    population: float
+    standard: Standard
+    requirement: Requirement
+    area_pct: float
+    population_pct: float
+    contiguous: bool
+    meets_standard: bool
+    exception: dict | None          # {"id", "text", "article", "reason"}
+    name_clashes: list[str]
+    # What the neighbour list and the findings are built from, on first use: at national
+    # size most groups of an evaluation are never shown, so they are not worded up front.
+    context: tuple = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def neighbours(self) -> list[str]:
+        """Names of the bordering units after the merger (a merged neighbour once, by its new name)."""
+        dataset, _rules, _members, after_names, owner = self.context
+        member_set = set(self.group.members)
+        codes: set[str] = set()
+        for code in self.group.members:
+            codes |= dataset.neighbours(code)
+        codes -= member_set
+        out: list[str] = []
+        seen_groups: set[str] = set()
+        for code in sorted(codes, key=lambda c: fold(after_names[c])):
+            other = owner.get(code)
+            if other is not None:
+                if other.id in seen_groups:
+                    continue
+                seen_groups.add(other.id)
+            out.append(after_names[code])
+        return out
+
+    @cached_property
+    def findings(self) -> list[Finding]:
+        dataset, rules, members, _after, _owner = self.context
+        return _group_findings(dataset, rules, self, members)
+
+    @property
+    def verdict(self) -> str:
+        if not self.contiguous or self.name_clashes:
+            return FAILS
+        if self.meets_standard:
+            return MEETS
+        return EXCEPTION if self.exception else FAILS
+
+    @property
+    def members(self) -> list[str]:
+        return self.group.members
+
+
+@dataclass
+class ScenarioResult:
+    scenario: Scenario
+    rules: RuleSet
+    units: dict[str, UnitResult]
+    groups: list[GroupResult]
+    units_before: int
+    units_after: int
+    unresolved: list[str]
+
+    @property
+    def reduction(self) -> int:
+        return self.units_before - self.units_after
+
+    @property
+    def reduction_pct(self) -> float:
+        return 100.0 * self.reduction / self.units_before if self.units_before else 0.0
+
+    @property
+    def verdict(self) -> str:
+        if self.unresolved or any(g.verdict == FAILS for g in self.groups):
+            return FAIL
+        return PASS
+
+    def group_result(self, group_id: str) -> GroupResult | None:
+        for g in self.groups:
+            if g.group.id == group_id:
+                return g
+        return None
+
+
+def _pct(value: float, standard: float) -> float:
+    return 100.0 * value / standard if standard else 0.0
+
+
+def effective_figures(unit: Unit, scenario: Scenario | None) -> tuple[float, float, bool, bool]:
+    """(area, population, area overridden?, population overridden?) the scenario uses."""
+    area, pop = unit.area.value, unit.population.value
+    ov = scenario.overrides.get(unit.code) if scenario else None
+    a_ov = p_ov = False
+    if ov is not None:
+        if ov.area_km2 is not None:
+            area, a_ov = ov.area_km2, True
+        if ov.population is not None:
+            pop, p_ov = ov.population, True
+    return area, pop, a_ov, p_ov
+
+
+def evaluate_unit(unit: Unit, rules: RuleSet, scenario: Scenario | None = None,
+                  group_id: str | None = None) -> UnitResult:
+    area, pop, a_ov, p_ov = effective_figures(unit, scenario)
+    exemption = scenario.exemptions.get(unit.code) if scenario else None
+    if group_id is None and exemption is None and not (a_ov or p_ov):
+        # Most units of a national scenario are untouched: their result is the same object
+        # every time (results are read, never changed), so it is made once per rule set.
+        return _plain_result(unit, rules)
+    std, area_pct, pop_pct, criteria = _unit_standing(unit, rules, area, pop)
+    source = scenario.overrides[unit.code].source if (a_ov or p_ov) else ""
+    return UnitResult(unit, area, pop, a_ov, p_ov, std, area_pct, pop_pct, criteria, exemption,
+                      group_id, source)
+
+
+def _plain_result(unit: Unit, rules: RuleSet) -> UnitResult:
+    cache = rules.plain_results
+    hit = cache.get(id(unit))
+    if hit is not None and hit.unit is unit:
+        return hit
+    area, pop = unit.area.value, unit.population.value
+    std, area_pct, pop_pct, criteria = _unit_standing(unit, rules, area, pop)
+    if len(cache) > 250_000:
+        cache.clear()
+    result = cache[id(unit)] = UnitResult(unit, area, pop, False, False, std, area_pct, pop_pct,
+                                          criteria, None, None, "")
+    return result
+
+
+def _unit_standing(unit: Unit, rules: RuleSet, area: float, pop: float):
+    """(standard, area %, population %, must-merge criteria), cached per rule set and unit:
+    they depend only on the unit and its figures, not on the scenario's groups."""
+    cache = rules.unit_cache
+    hit = cache.get(id(unit))
+    if hit is not None and hit[0] is unit and hit[1] == area and hit[2] == pop:
+        return hit[3]
+    standing = _compute_standing(unit, rules, area, pop)
+    if len(cache) > 250_000:          # several national datasets opened in one session
+        cache.clear()
+    cache[id(unit)] = (unit, area, pop, standing)     # holds the unit: its id is not reused
+    return standing
+
+
+def _compute_standing(unit: Unit, rules: RuleSet, area: float, pop: float):
+    std = rules.standard_for(unit.kind, unit.terrain, unit.parent, unit.urban_class)
+    area_pct, pop_pct = _pct(area, std.area_km2), _pct(pop, std.population)
+    criteria: list[Criterion] = []
+    for crit in rules.criteria:
+        if unit.kind not in crit.kinds:
+            continue
+        if crit.below_merged_requirement:
+            kind_alone = rules.resulting_kind([unit.kind])
+            req = rules.requirement_for(kind_alone, unit.terrain, unit.parent, unit.urban_class)
+            if not req.exempt and (area < req.area_km2 - EPS or pop < req.population - EPS):
+                criteria.append(crit)
+            continue
+        below_area = crit.area_below_pct is None or area_pct < crit.area_below_pct - EPS
+        below_pop = crit.population_below_pct is None or pop_pct < crit.population_below_pct - EPS
+        if below_area and below_pop:
+            criteria.append(crit)
+    return std, area_pct, pop_pct, criteria
+
+
+def _group_classification(dataset: Dataset, group: Group) -> tuple[str, str, str]:
+    members = [dataset.units[c] for c in group.members]
+    terrains = {u.terrain for u in members}
+    seat = dataset.units.get(group.seat) or members[0]
+    terrain = terrains.pop() if len(terrains) == 1 else seat.terrain
+    return terrain, seat.parent, seat.urban_class
+
+
+def _after_names(dataset: Dataset, scenario: Scenario) -> dict[str, str]:
+    """Each unit code → the name of the unit it belongs to after the merger."""
+    names = {code: u.name for code, u in dataset.units.items()}
+    for g in scenario.groups:
+        for code in g.members:
+            names[code] = g.name
+    return names
+
+
+def name_index(dataset: Dataset, after_names: dict[str, str]) -> dict[tuple[str, str], list[str]]:
+    """(province, folded name after the merger) → unit codes: name clashes in O(1) per group."""
+    index: dict[tuple[str, str], list[str]] = {}
+    for code, name in after_names.items():
+        index.setdefault((dataset.units[code].province, fold(name)), []).append(code)
+    return index
+
+
+def evaluate_group(dataset: Dataset, rules: RuleSet, scenario: Scenario, group: Group,
+                   unit_results: dict[str, UnitResult], after_names: dict[str, str],
+                   owner: dict[str, Group],
+                   names: dict[tuple[str, str], list[str]] | None = None) -> GroupResult:
+    members = [unit_results[c] for c in group.members]
+    area = sum(m.area_km2 for m in members)
+    pop = sum(m.population for m in members)
+    default_kind = rules.resulting_kind(m.unit.kind for m in members)
+    kind = group.kind or default_kind
+    terrain, parent, urban_class = _group_classification(dataset, group)
+    std = rules.standard_for(kind, terrain, parent, urban_class)
+    req = rules.requirement_for(kind, terrain, parent, urban_class)
+    area_pct, pop_pct = _pct(area, std.area_km2), _pct(pop, std.population)
+    contiguous = dataset.is_connected(group.members)
+    meets = req.exempt or (area >= req.area_km2 - EPS and pop >= req.population - EPS)
+
+    exception = None
+    if not meets:
+        for exc in rules.exceptions:
+            if exc.min_members is not None and len(group.members) >= exc.min_members:
+                exception = {"id": exc.id, "text": exc.text, "article": exc.article, "reason": ""}
+                break
+            if (exc.members is not None and len(group.members) == exc.members
+                    and (not exc.needs_reason or group.exception_reason)):
+                exception = {"id": exc.id, "text": exc.text, "article": exc.article,
+                             "reason": group.exception_reason}
+                break
+
+    # No two units of the same level in a province may share a name (checked province by province).
+    key = fold(group.name)
+    names = names if names is not None else name_index(dataset, after_names)
+    provinces = {dataset.units[c].province for c in group.members}
+    clashes = sorted({after_names[c] for p in provinces for c in names.get((p, key), ())
+                      if c not in group.members})
+
+    return GroupResult(group, kind, default_kind, area, pop, std, req, area_pct, pop_pct,
+                       contiguous, meets, exception, clashes,
+                       context=(dataset, rules, members, after_names, owner))
+
+
+def _group_findings(dataset: Dataset, rules: RuleSet, r: GroupResult,
+                    members: list[UnitResult]) -> list[Finding]:
+    out: list[Finding] = []
+    art = rules.merged_article
+    if r.requirement.exempt:
+        out.append(Finding("requirement_exempt", "info", {"kind": r.kind}, art))
+    else:
+        for what, value, pct, need, need_pct, std_value in (
+            ("area", r.area_km2, r.area_pct, r.requirement.area_km2, r.requirement.area_pct, r.standard.area_km2),
+            ("population", r.population, r.population_pct, r.requirement.population,
+             r.requirement.population_pct, r.standard.population),
+        ):
+            ok = value >= need - EPS
+            out.append(Finding(what, "ok" if ok else "fail",
+                               {"value": value, "pct": pct, "required": need, "required_pct": need_pct,
+                                "standard": std_value, "kind": r.kind, "standard_label": r.standard.label,
+                                "standard_article": r.standard.article}, art))
+    if r.contiguous:
+        out.append(Finding("contiguous", "ok", {"members": [m.unit.name for m in members]}))
+    else:
+        isolated = [m.unit.name for m in members
+                    if not (dataset.neighbours(m.code) & set(r.group.members))]
+        out.append(Finding("not_contiguous", "fail",
+                           {"members": [m.unit.name for m in members], "isolated": isolated},
+                           "Nguyên tắc sắp xếp: chỉ nhập các đơn vị hành chính liền kề"))
+    if not r.meets_standard and r.exception:
+        out.append(Finding("exception", "warning", dict(r.exception), r.exception["article"]))
+    elif not r.meets_standard:
+        open_exc = [e for e in rules.exceptions if e.needs_reason and e.members == len(r.group.members)]
+        for e in open_exc:
+            out.append(Finding("exception_available", "info", {"text": e.text}, e.article))
+    for clash in r.name_clashes:
+        out.append(Finding("name_clash", "fail", {"name": r.group.name, "other": clash},
+                           "Không có hai đơn vị hành chính cùng cấp trong tỉnh trùng tên"))
+    if r.kind != r.default_kind:
+        out.append(Finding("kind_chosen", "info", {"kind": r.kind, "default": r.default_kind},
+                           rules.resulting_kind_rule.get("text", {}).get("vi", "")))
+    approx = [m.unit.name for m in members if m.unit.area.approximate and not m.area_overridden]
+    if approx:
+        out.append(Finding("approximate_area", "warning", {"units": approx}))
+    for m in members:
+        if m.population_overridden or m.area_overridden:
+            out.append(Finding("override", "info", {
+                "unit": m.unit.name, "source": m.override_source,
+                "population": m.population if m.population_overridden else None,
+                "area": m.area_km2 if m.area_overridden else None}))
+    if r.standard.uncertain:
+        out.append(Finding("uncertain_standard", "warning", {"label": r.standard.label}, r.standard.article))
+    return out
+
+
+def evaluate(dataset: Dataset, rules: RuleSet, scenario: Scenario) -> ScenarioResult:
+    """Evaluate every unit and group of ``scenario`` under ``rules``."""
+    owner = scenario.grouped_codes()
+    unit_results = {code: evaluate_unit(unit, rules, scenario,
+                                        owner[code].id if code in owner else None)
+                    for code, unit in dataset.units.items()}
+    after_names = _after_names(dataset, scenario)
+    names = name_index(dataset, after_names)
+    groups = [evaluate_group(dataset, rules, scenario, g, unit_results, after_names, owner, names)
+              for g in scenario.groups]
+    before = len(dataset.units)
+    after = before - sum(len(g.members) - 1 for g in scenario.groups)
+    unresolved = [c for c, r in unit_results.items() if r.unresolved]
+    return ScenarioResult(scenario, rules, unit_results, groups, before, after, unresolved)

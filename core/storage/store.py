@@ -1,0 +1,359 @@
+"""The project database (SQLite through sqlite-utils).
+
+One file holds a planner's project: the units and their adjacency (from
+``data/`` or an import), boundary geometries when imported, and the scenarios.
+Every save is one transaction; the file is checked before anything is written,
+so a file that is not ours is never touched.
+"""
+from __future__ import annotations
+
+import gc
+import json
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from core.common.paths import DEFAULT_DATASET
+from core.domain.datasets import load_dataset, seed_scenario_files, unit_from_row, unit_to_row
+from core.domain.model import Dataset
+from core.domain.scenario import Scenario, ScenarioError, now_iso
+from core.domain.scenario_io import from_dict, read_scenario_file, to_dict
+
+APP_ID = "sapxep-dvhc"
+SCHEMA_VERSION = 2
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+UNIT_COLUMNS = ("code", "name", "kind", "terrain", "urban_class", "parent", "border", "province",
+                "district", "population", "population_source", "population_date", "area_km2",
+                "area_basis", "area_source", "area_date", "label_lat", "label_lon",
+                "classification_defaulted")
+
+
+class ProjectError(Exception):
+    """The project database cannot be opened or written; the message says why."""
+
+
+class UnknownScenario(ProjectError):
+    def __init__(self, ref: str, known: list[str]) -> None:
+        self.ref, self.known = ref, known
+        super().__init__(f"unknown scenario {ref!r}; known: {', '.join(known) or '(none)'}")
+
+
+class ConflictError(ProjectError):
+    """The scenario was changed in the database since it was loaded (another window or process)."""
+
+    def __init__(self, scenario_name: str, ours: int, theirs: int) -> None:
+        self.ours, self.theirs = ours, theirs
+        super().__init__(f"scenario {scenario_name!r} was changed elsewhere "
+                         f"(loaded version {ours}, database version {theirs})")
+
+
+def check_file(path: Path) -> int | None:
+    """Refuse, without writing, a file that is not a project database of ours.
+
+    Returns the file's schema version (None when the file does not exist yet).
+    """
+    if not path.exists():
+        return None
+    size = path.stat().st_size
+    if size == 0:
+        raise ProjectError(f"{path}: the file is empty (0 bytes), not a project database")
+    with open(path, "rb") as fh:
+        head = fh.read(100)
+    if not head.startswith(SQLITE_HEADER):
+        raise ProjectError(f"{path}: not an SQLite database (not a project file of this tool)")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
+            if "meta" not in tables:
+                raise ProjectError(f"{path}: an SQLite database of another program (no project metadata)")
+            meta = dict(conn.execute("select key, value from meta").fetchall())
+            if conn.execute("pragma quick_check").fetchone()[0] != "ok":
+                raise ProjectError(f"{path}: the database is damaged (integrity check failed)")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise ProjectError(f"{path}: the database cannot be read ({exc}); it may be truncated or damaged") from None
+    if meta.get("app") != APP_ID:
+        raise ProjectError(f"{path}: an SQLite database of another program (app={meta.get('app')!r})")
+    version = int(meta.get("schema_version", "0"))
+    if version > SCHEMA_VERSION:
+        raise ProjectError(f"{path}: written by a newer version of the tool (schema {version}; "
+                           f"this version reads up to {SCHEMA_VERSION}); update the tool to open it")
+    if version < 1:
+        raise ProjectError(f"{path}: unknown schema version {meta.get('schema_version')!r}")
+    return version
+
+
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    # Units imported without a classification column carry a visible warning.
+    conn.execute("alter table units add column classification_defaulted integer default 0")
+
+
+MIGRATIONS = {1: _migrate_1_to_2}
+
+
+def backup_copy(path: Path, label: str) -> Path:
+    """A consistent copy of the database beside it (includes what is in the WAL)."""
+    from datetime import datetime
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix or '.sqlite'}")
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def migrate(path: Path, version: int) -> Path:
+    """Bring an older project database up to SCHEMA_VERSION after writing a backup copy."""
+    backup = backup_copy(path, f"backup-schema{version}")
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("begin immediate")
+        for v in range(version, SCHEMA_VERSION):
+            MIGRATIONS[v](conn)
+        conn.execute("update meta set value = ? where key = 'schema_version'", [str(SCHEMA_VERSION)])
+        conn.execute("commit")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("rollback")
+        raise
+    finally:
+        conn.close()
+    return backup
+
+
+class Project:
+    """An open project database."""
+
+    def __init__(self, path: Path, seed_from: Path = DEFAULT_DATASET,
+                 dataset: Dataset | None = None) -> None:
+        self.path = Path(path)
+        version = check_file(self.path)
+        self.migrated_backup: Path | None = None
+        if version is not None and version < SCHEMA_VERSION:
+            self.migrated_backup = migrate(self.path, version)
+        new = version is None
+        if new:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite_utils.Database(self.path)
+        self.db.execute("pragma journal_mode=wal")
+        self.db.execute("pragma synchronous=full")
+        self.db.execute("pragma busy_timeout=5000")
+        if new:
+            try:
+                self._create(seed_from, dataset)
+            except BaseException:
+                self._discard()
+                raise
+        self._dataset: Dataset | None = None
+        self._geometries = None
+
+    # ----- creation ------------------------------------------------------
+    @classmethod
+    def create_from(cls, path: Path | str, dataset: Dataset, wkb_by_code: dict[str, bytes] | None = None,
+                    area_by_code: dict[str, float] | None = None,
+                    adjacency: dict[tuple[str, str], float] | None = None) -> Project:
+        """A new project holding ``dataset`` (e.g. a national import) and its boundaries.
+
+        Refuses an existing file; on any error no file is left behind. No seed scenario.
+        """
+        path = Path(path)
+        if path.exists():
+            raise ProjectError(f"{path}: the file already exists; a new project needs a new file")
+        project = cls(path, dataset=dataset)
+        try:
+            if wkb_by_code:
+                project.store_boundaries(wkb_by_code, area_by_code or {}, adjacency or {})
+        except BaseException:
+            project._discard()
+            raise
+        return project
+
+    def _discard(self) -> None:
+        """Close and delete a database this object has just created."""
+        self.db.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+
+    def _create(self, seed_from: Path, given: Dataset | None = None) -> None:
+        dataset = given if given is not None else load_dataset(seed_from)
+        with self.db.conn:
+            self.db["meta"].create({"key": str, "value": str}, pk="key")
+            self.db["units"].create({c: (float if c in ("population", "area_km2", "label_lat", "label_lon")
+                                         else int if c in ("border", "classification_defaulted") else str)
+                                     for c in UNIT_COLUMNS}, pk="code")
+            self.db["adjacency"].create({"code_a": str, "code_b": str, "shared_m": float},
+                                        pk=("code_a", "code_b"))
+            self.db["geometries"].create({"code": str, "wkb": bytes, "area_km2": float}, pk="code")
+            self.db["scenarios"].create({"id": str, "name": str, "rules": str, "description": str,
+                                         "body": str, "created": str, "modified": str, "version": int},
+                                        pk="id")
+            self.db["scenarios"].create_index(["name"])
+            self._write_dataset(dataset, source="data")
+            self.db["meta"].insert_all([
+                {"key": "app", "value": APP_ID},
+                {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                {"key": "created", "value": now_iso()},
+            ], replace=True)
+            for path in (seed_scenario_files(seed_from) if given is None else []):
+                scenario = read_scenario_file(path, dataset)
+                self._insert_scenario(scenario)
+
+    def _write_dataset(self, dataset: Dataset, source: str) -> None:
+        rows = [unit_to_row(u) for u in dataset.units.values()]
+        self.db["units"].delete_where()
+        self.db["units"].insert_all(rows, batch_size=2000)
+        self.db["adjacency"].delete_where()
+        self.db["adjacency"].insert_all(({"code_a": a, "code_b": b, "shared_m": None}
+                                         for a, b in sorted(dataset.adjacency)), batch_size=5000)
+        self.db["meta"].insert_all([
+            {"key": "dataset_name", "value": dataset.name},
+            {"key": "dataset_meta", "value": json.dumps(dataset.meta, ensure_ascii=False)},
+            {"key": "adjacency_source", "value": source},
+        ], replace=True)
+
+    # ----- dataset ---------------------------------------------------------
+    def meta(self, key: str, default: str = "") -> str:
+        row = self.db.execute("select value from meta where key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    @property
+    def dataset(self) -> Dataset:
+        if self._dataset is None:
+            units = {}
+            for i, row in enumerate(self.db["units"].rows):
+                unit = unit_from_row(row, f"units row {i + 1}")
+                units[unit.code] = unit
+            pairs = {(r[0], r[1]) for r in self.db.execute("select code_a, code_b from adjacency")}
+            meta = json.loads(self.meta("dataset_meta", "{}"))
+            meta["adjacency_source"] = self.meta("adjacency_source", "data")
+            self._dataset = Dataset(self.meta("dataset_name"), units, pairs, meta)
+            # The units live as long as the project is open: keep them out of the cyclic
+            # collector's full passes, which otherwise double some national evaluations.
+            gc.freeze()
+        return self._dataset
+
+    def has_boundaries(self) -> bool:
+        return self.db["geometries"].count > 0
+
+    def geometries(self) -> dict:
+        """Unit code → shapely geometry (WGS84), empty when no boundaries were imported."""
+        if self._geometries is None:
+            import shapely
+            rows = self.db.execute("select code, wkb from geometries").fetchall()
+            if rows:
+                geoms = shapely.from_wkb([r[1] for r in rows])
+                self._geometries = dict(zip((r[0] for r in rows), geoms))
+            else:
+                self._geometries = {}
+        return self._geometries
+
+    def computed_areas(self) -> dict[str, float]:
+        return {r[0]: r[1] for r in self.db.execute("select code, area_km2 from geometries")}
+
+    def store_boundaries(self, wkb_by_code: dict[str, bytes], area_by_code: dict[str, float],
+                         adjacency: dict[tuple[str, str], float]) -> None:
+        """Replace geometries and adjacency in one transaction."""
+        with self.db.conn:
+            self.db["geometries"].delete_where()
+            self.db["geometries"].insert_all(({"code": c, "wkb": w, "area_km2": area_by_code.get(c)}
+                                              for c, w in wkb_by_code.items()), batch_size=2000)
+            self.db["adjacency"].delete_where()
+            self.db["adjacency"].insert_all(({"code_a": a, "code_b": b, "shared_m": m}
+                                             for (a, b), m in sorted(adjacency.items())), batch_size=5000)
+            self.db["meta"].insert({"key": "adjacency_source", "value": "boundaries"}, replace=True)
+        self._dataset = None
+        self._geometries = None
+
+    # ----- scenarios -------------------------------------------------------
+    def _row(self, scenario: Scenario) -> dict:
+        return {"id": scenario.id, "name": scenario.name, "rules": scenario.rules,
+                "description": scenario.description,
+                "body": json.dumps(to_dict(scenario, with_ids=True), ensure_ascii=False),
+                "created": scenario.created, "modified": scenario.modified,
+                "version": scenario.version}
+
+    def _insert_scenario(self, scenario: Scenario) -> None:
+        self.db["scenarios"].insert(self._row(scenario))
+
+    def scenarios(self) -> list[Scenario]:
+        rows = self.db.execute("select body, version from scenarios order by created, name").fetchall()
+        out = []
+        for body, version in rows:
+            s = from_dict(json.loads(body))
+            s.version = version
+            out.append(s)
+        return out
+
+    def scenario_names(self) -> list[str]:
+        return [r[0] for r in self.db.execute("select name from scenarios order by created, name")]
+
+    def get_scenario(self, ref: str) -> Scenario:
+        """A scenario by id or by name (exact, then case/diacritics-insensitive)."""
+        from core.common.text import fold
+        rows = self.db.execute("select id, name, body, version from scenarios").fetchall()
+        match = [r for r in rows if r[0] == ref] or [r for r in rows if r[1] == ref] \
+            or [r for r in rows if fold(r[1]) == fold(ref)]
+        if len(match) != 1:
+            if len(match) > 1:
+                raise ProjectError(f"several scenarios are named {ref!r}; use the id")
+            raise UnknownScenario(ref, [r[1] for r in rows])
+        s = from_dict(json.loads(match[0][2]))
+        s.version = match[0][3]
+        return s
+
+    def stored_version(self, scenario_id: str) -> int | None:
+        row = self.db.execute("select version from scenarios where id = ?", [scenario_id]).fetchone()
+        return row[0] if row else None
+
+    def save_scenario(self, scenario: Scenario, force: bool = False) -> None:
+        """Save in one transaction; refuse if someone else saved a newer version (unless ``force``)."""
+        scenario.validate(self.dataset)
+        conn = self.db.conn
+        with conn:
+            conn.execute("begin immediate")
+            row = conn.execute("select version from scenarios where id = ?", [scenario.id]).fetchone()
+            if row is not None and row[0] != scenario.version and not force:
+                raise ConflictError(scenario.name, scenario.version, row[0])
+            new_version = (row[0] if row else 0) + 1
+            saved_version = scenario.version
+            scenario.version = new_version
+            try:
+                row = self._row(scenario)
+                cols = ", ".join(row)
+                conn.execute(
+                    f"insert into scenarios ({cols}) values ({', '.join('?' * len(row))}) "
+                    f"on conflict(id) do update set "
+                    + ", ".join(f"{c} = excluded.{c}" for c in row if c != "id"),
+                    list(row.values()))
+            except BaseException:
+                scenario.version = saved_version
+                raise
+
+    def add_scenario(self, scenario: Scenario) -> None:
+        if scenario.name in self.scenario_names():
+            raise ScenarioError(f"a scenario named {scenario.name!r} already exists")
+        if self.stored_version(scenario.id) is not None:
+            from core.domain.scenario import new_id
+            scenario.id = new_id()
+        scenario.version = 0
+        self.save_scenario(scenario)
+
+    def delete_scenario(self, scenario_id: str) -> None:
+        with self.db.conn:
+            self.db["scenarios"].delete_where("id = ?", [scenario_id])
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_project(path: Path | str | None = None) -> Project:
+    from core.common.paths import default_db_path
+    return Project(Path(path) if path else default_db_path())

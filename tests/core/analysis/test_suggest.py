@@ -1,0 +1,62 @@
+"""Previews of a merger and proposals that would fix a failing group."""
+import pytest
+
+from core.analysis.suggest import fixing_units, preview_group
+from core.domain.scenario import Scenario
+from core.law.evaluation import evaluate
+from core.law.rules import get_rule_set
+from tests.conftest import code_of
+
+
+def test_a_preview_gives_the_figures_of_the_merger_without_changing_the_scenario(project):
+    d = project.dataset
+    s = Scenario(name="thử", rules="nq653-2019")
+    members = [code_of(d, "Giao Long"), code_of(d, "Giao Hòa")]
+    result = preview_group(d, get_rule_set("nq653-2019"), s, members)
+    assert result.population == 4766 + 3933
+    assert result.area_km2 == pytest.approx(5.235 + 5.974)
+    assert s.groups == []
+
+
+def test_a_preview_takes_members_out_of_their_current_group(project):
+    d = project.dataset
+    s = project.get_scenario("Phương án 2019")
+    members = [code_of(d, "An Hóa"), code_of(d, "An Phước"), code_of(d, "Phú An Hòa")]
+    result = preview_group(d, get_rule_set("nq653-2019"), s, members)
+    assert sorted(result.members) == sorted(members)
+    assert result.population == 4187 + 6049 + 10034
+    assert len(s.groups) == 3
+
+
+def test_only_free_neighbours_of_a_group_are_proposed_each_with_the_resulting_figures(project):
+    d = project.dataset
+    s = project.get_scenario("Phương án 2019")
+    group = next(g for g in s.groups if g.name == "Giao Long")
+    proposals = fixing_units(d, get_rule_set("nq653-2019"), s, group.id)
+    codes = {p.code for p in proposals}
+    neighbours = set().union(*(d.neighbours(c) for c in group.members)) - set(group.members)
+    taken = set(s.grouped_codes())
+    assert codes == neighbours - taken
+    for p in proposals:
+        unit = d.units[p.code]
+        assert p.population == 4766 + 3933 + unit.population.value
+        assert p.area_km2 == pytest.approx(5.235 + 5.974 + unit.area.value)
+
+
+def test_proposals_that_reach_the_standard_come_before_those_that_do_not(project):
+    d = project.dataset
+    s = Scenario(name="thử", rules="nq35-2023")
+    rules = get_rule_set("nq35-2023")
+    s.add_group(d, [code_of(d, "Giao Long"), code_of(d, "Giao Hòa")])
+    proposals = fixing_units(d, rules, s, s.groups[0].id)
+    assert proposals, "Giao Long and Giao Hòa have free neighbours"
+    flags = [p.meets_standard for p in proposals]
+    assert flags == sorted(flags, reverse=True)
+    progress = [p.progress for p in proposals if not p.meets_standard]
+    assert progress == sorted(progress, reverse=True)
+    # every proposal agrees with a real evaluation of the enlarged group
+    first = proposals[0]
+    trial = s.snapshot()
+    trial.add_member(d, trial.groups[0].id, first.code)
+    real = evaluate(d, rules, trial).groups[0]
+    assert (real.meets_standard, real.verdict) == (first.meets_standard, first.verdict)
