@@ -12,10 +12,8 @@ from core.common.text import fold
 from core.domain.model import Dataset, Unit
 from core.domain.scenario import Group, Scenario
 from core.law.rules import Criterion, Requirement, RuleSet, Standard
+from core.law.verdict import EPS, EXCEPTION, FAILS, MEETS, judge
 
-EPS = 1e-9
-
-MEETS, EXCEPTION, FAILS = "meets", "exception", "fails"
 PASS, FAIL = "pass", "fail"
 
 
@@ -222,14 +220,6 @@ def _compute_standing(unit: Unit, rules: RuleSet, area: float, pop: float):
     return std, area_pct, pop_pct, criteria
 
 
-def _group_classification(dataset: Dataset, group: Group) -> tuple[str, str, str]:
-    members = [dataset.units[c] for c in group.members]
-    terrains = {u.terrain for u in members}
-    seat = dataset.units.get(group.seat) or members[0]
-    terrain = terrains.pop() if len(terrains) == 1 else seat.terrain
-    return terrain, seat.parent, seat.urban_class
-
-
 def _after_names(dataset: Dataset, scenario: Scenario) -> dict[str, str]:
     """Each unit code → the name of the unit it belongs to after the merger."""
     names = {code: u.name for code, u in dataset.units.items()}
@@ -254,26 +244,9 @@ def evaluate_group(dataset: Dataset, rules: RuleSet, scenario: Scenario, group: 
     members = [unit_results[c] for c in group.members]
     area = sum(m.area_km2 for m in members)
     pop = sum(m.population for m in members)
-    default_kind = rules.resulting_kind(m.unit.kind for m in members)
-    kind = group.kind or default_kind
-    terrain, parent, urban_class = _group_classification(dataset, group)
-    std = rules.standard_for(kind, terrain, parent, urban_class)
-    req = rules.requirement_for(kind, terrain, parent, urban_class)
-    area_pct, pop_pct = _pct(area, std.area_km2), _pct(pop, std.population)
+    v = judge(rules, [m.unit for m in members], area, pop, kind=group.kind,
+              seat=dataset.units.get(group.seat), exception_reason=group.exception_reason)
     contiguous = dataset.is_connected(group.members)
-    meets = req.exempt or (area >= req.area_km2 - EPS and pop >= req.population - EPS)
-
-    exception = None
-    if not meets:
-        for exc in rules.exceptions:
-            if exc.min_members is not None and len(group.members) >= exc.min_members:
-                exception = {"id": exc.id, "text": exc.text, "article": exc.article, "reason": ""}
-                break
-            if (exc.members is not None and len(group.members) == exc.members
-                    and (not exc.needs_reason or group.exception_reason)):
-                exception = {"id": exc.id, "text": exc.text, "article": exc.article,
-                             "reason": group.exception_reason}
-                break
 
     # No two units of the same level in a province may share a name (checked province by province).
     key = fold(group.name)
@@ -282,8 +255,8 @@ def evaluate_group(dataset: Dataset, rules: RuleSet, scenario: Scenario, group: 
     clashes = sorted({after_names[c] for p in provinces for c in names.get((p, key), ())
                       if c not in group.members})
 
-    return GroupResult(group, kind, default_kind, area, pop, std, req, area_pct, pop_pct,
-                       contiguous, meets, exception, clashes,
+    return GroupResult(group, v.kind, v.default_kind, area, pop, v.standard, v.requirement,
+                       v.area_pct, v.population_pct, contiguous, v.meets_standard, v.exception, clashes,
                        context=(dataset, rules, members, after_names, owner))
 
 
