@@ -25,8 +25,9 @@ class Editor(QObject):
         self.session = session
         self.window = window
 
-    def _fail(self, exc: Exception) -> None:
-        Message.show(self.window, self.tr("Không thực hiện được"), explain(exc, self.session.dataset))
+    def _fail(self, why: Exception | str) -> None:
+        text = why if isinstance(why, str) else explain(why, self.session.dataset)
+        Message.show(self.window, self.tr("Không thực hiện được"), text)
 
     def _run(self, make, text: str) -> bool:
         try:
@@ -56,7 +57,7 @@ class Editor(QObject):
         s = self.session
         members = self._merge_members()
         if len(members) < 2:
-            self._fail(ScenarioError(self.tr("Chọn ít nhất hai đơn vị để nhập.")))
+            self._fail(self.tr("Chọn ít nhất hai đơn vị để nhập."))
             return False
         kind = s.rules.resulting_kind(s.dataset.units[c].kind for c in members)
         choice = MergeDialog.ask(self.window, s.dataset, members, kind, s.lang)
@@ -80,13 +81,13 @@ class Editor(QObject):
         if group_id is None:
             group = self.single_group()
             if group is None:
-                self._fail(ScenarioError(self.tr("Chọn các đơn vị cần thêm cùng với đúng một nhóm.")))
+                self._fail(self.tr("Chọn các đơn vị cần thêm cùng với đúng một nhóm."))
                 return False
             group_id = group.id
         assert s.scenario is not None
         codes = codes if codes is not None else [c for c in s.selection if s.scenario.group_of(c) is None]
         if not codes:
-            self._fail(ScenarioError(self.tr("Không có đơn vị nào ngoài nhóm được chọn.")))
+            self._fail(self.tr("Không có đơn vị nào ngoài nhóm được chọn."))
             return False
         dataset = s.dataset
 
@@ -100,7 +101,7 @@ class Editor(QObject):
         assert s.scenario is not None
         pairs = [(s.scenario.group_of(c).id, c) for c in s.selection if s.scenario.group_of(c) is not None]
         if not pairs:
-            self._fail(ScenarioError(self.tr("Các đơn vị đã chọn không thuộc nhóm nào.")))
+            self._fail(self.tr("Các đơn vị đã chọn không thuộc nhóm nào."))
             return False
 
         def apply(sc):
@@ -111,7 +112,7 @@ class Editor(QObject):
     def dissolve(self) -> bool:
         groups = self.session.selected_groups()
         if not groups:
-            self._fail(ScenarioError(self.tr("Chọn một đơn vị của nhóm cần giải tán.")))
+            self._fail(self.tr("Chọn một đơn vị của nhóm cần giải tán."))
             return False
         ids = [g.id for g in groups]
 
@@ -123,7 +124,7 @@ class Editor(QObject):
     def rename_group(self) -> bool:
         group = self.single_group()
         if group is None:
-            self._fail(ScenarioError(self.tr("Chọn một đơn vị của nhóm cần đổi tên.")))
+            self._fail(self.tr("Chọn một đơn vị của nhóm cần đổi tên."))
             return False
         name = TextInput.ask(self.window, self.tr("Đổi tên nhóm"), self.tr("Tên đơn vị mới:"), group.name)
         if name is None or name == group.name:
@@ -134,7 +135,7 @@ class Editor(QObject):
     def record_exemption(self) -> bool:
         s = self.session
         if len(s.selection) != 1:
-            self._fail(ScenarioError(self.tr("Chọn đúng một đơn vị để ghi miễn sắp xếp.")))
+            self._fail(self.tr("Chọn đúng một đơn vị để ghi miễn sắp xếp."))
             return False
         assert s.scenario is not None
         code = s.selection[0]
@@ -149,7 +150,7 @@ class Editor(QObject):
     def override_figures(self) -> bool:
         s = self.session
         if len(s.selection) != 1:
-            self._fail(ScenarioError(self.tr("Chọn đúng một đơn vị để điều chỉnh số liệu.")))
+            self._fail(self.tr("Chọn đúng một đơn vị để điều chỉnh số liệu."))
             return False
         assert s.scenario is not None
         code = s.selection[0]

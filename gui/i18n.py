@@ -5,6 +5,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 
+from core.common import messages
+
 from .settings import settings
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
@@ -39,6 +41,7 @@ def set_language(lang: str, remember: bool = True) -> None:
         app.installTranslator(translator)
         _installed = translator
     _current = lang
+    messages.set_language(lang)        # what core words (refusals, findings) follows the window
     if remember:
         settings().setValue("language", lang)
     # Qt posts LanguageChange to the windows; deliver it now so the switch is immediate.

@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoStack
 
 from core.domain.commands import Command
 from core.domain.model import Dataset
-from core.domain.scenario import Group, Scenario, ScenarioError, clean_name
+from core.domain.scenario import SCENARIO_NAME, Group, Scenario, ScenarioError, clean_name
 from core.law.evaluation import ScenarioResult
 from core.law.incremental import IncrementalEvaluator
 from core.law.rules import RuleSet, UnknownRuleSet, get_rule_set
@@ -161,10 +161,10 @@ class Session(QObject):
 
     # ----- scenarios in the project -------------------------------------------------
     def rename_scenario(self, scenario_id: str, name: str) -> None:
-        name = clean_name(name, "scenario name")
+        name = clean_name(name, SCENARIO_NAME)
         others = [s.name for s in self.project.scenarios() if s.id != scenario_id]
         if name in others:
-            raise ScenarioError(f"a scenario named {name!r} already exists")
+            raise ScenarioError("scenario.name_taken", name=name)
         stored = self.project.get_scenario(scenario_id)
         stored.name = name
         self.project.save_scenario(stored)

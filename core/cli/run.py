@@ -8,6 +8,7 @@ from pathlib import Path
 
 from core.cli import national as cli_national
 from core.cli.report import scenario_json, scenario_text, unit_json, units_text
+from core.common.messages import set_language
 from core.domain.model import DataError
 from core.domain.scenario import ScenarioError
 from core.domain.scenario_io import read_scenario_file, write_scenario_file
@@ -221,6 +222,7 @@ HANDLERS.update(cli_national.HANDLERS)
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    set_language(args.lang)
     try:
         if args.command == "rules":
             cmd_rules(args, None)

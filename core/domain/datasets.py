@@ -5,6 +5,7 @@ import csv
 import json
 from pathlib import Path
 
+from core.common.messages import Message
 from core.common.paths import DEFAULT_DATASET
 from core.common.text import nfc, normalise_code
 from core.domain.model import DataError, Dataset, Figure, Unit, check_figure
@@ -15,17 +16,18 @@ def _float_or_none(text: str) -> float | None:
     return float(text) if text else None
 
 
-def unit_from_row(row: dict, where: str) -> Unit:
+def unit_from_row(row: dict, where: Message) -> Unit:
     """Build a Unit from a row of ``units.csv`` (or the same columns from the database)."""
     try:
         code = normalise_code(row["code"])
-    except (KeyError, ValueError) as exc:
-        raise DataError(f"bad or missing code ({exc})", where) from None
+    except (KeyError, ValueError):
+        raise DataError("data.bad_code", value=str(row.get("code", ""))[:40], where=where) from None
+    here = Message("where.row_unit", row=where, code=code)
     for key in ("name", "kind", "population", "area_km2"):
         if row.get(key) in (None, ""):
-            raise DataError(f"missing field {key!r}", f"{where} ({code})")
-    pop = check_figure(row["population"], "population", f"{where} ({code})")
-    area = check_figure(row["area_km2"], "area_km2", f"{where} ({code})")
+            raise DataError("data.missing_field", field=key, where=here)
+    pop = check_figure(row["population"], "population", here)
+    area = check_figure(row["area_km2"], "area_km2", here)
     return Unit(
         code=code, name=nfc(row["name"]), kind=row["kind"].strip(),
         population=Figure(pop, row.get("population_source", ""), row.get("population_date", ""), "census"),
@@ -64,9 +66,10 @@ def load_dataset(directory: Path = DEFAULT_DATASET) -> Dataset:
                 row["province"] = meta.get("province", "")
             if not row.get("district"):
                 row["district"] = meta.get("district", "")
-            unit = unit_from_row(row, f"{meta['units_file']} line {i}")
+            where = Message("where.file_line", file=meta["units_file"], line=i)
+            unit = unit_from_row(row, where)
             if unit.code in units:
-                raise DataError(f"duplicate code {unit.code}", f"{meta['units_file']} line {i}")
+                raise DataError("data.duplicate_code", code=unit.code, where=where)
             units[unit.code] = unit
     pairs = set()
     with open(directory / meta["adjacency_file"], encoding="utf-8", newline="") as fh:

@@ -4,18 +4,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from core.common.errors import CoreError
+from core.common.messages import Message
+
 KINDS = ("xa", "thi_tran", "phuong")
 TERRAINS = ("lowland", "mountainous", "island")
 PHUONG_PARENTS = ("quan", "thanh_pho", "thi_xa")
 
 
-class DataError(ValueError):
-    """A figure or field of the data is unusable; ``where`` says which row/field."""
-
-    def __init__(self, message: str, where: str = "") -> None:
-        super().__init__(f"{where}: {message}" if where else message)
-        self.where = where
-        self.detail = message
+class DataError(CoreError, ValueError):
+    """A figure or field of the data is unusable; its ``where`` parameter says which row/field."""
 
 
 @dataclass(frozen=True)
@@ -52,28 +50,33 @@ class Unit:
     classification_defaulted: bool = False
 
     def __post_init__(self) -> None:
+        where = Message("where.unit", code=str(self.code))
         if not isinstance(self.code, str):
-            raise DataError("a unit code must be text", self.code)
+            raise DataError("data.code_not_text", where=where)
         if self.kind not in KINDS:
-            raise DataError(f"unknown kind {self.kind!r}", self.code)
+            raise DataError("data.unknown_kind", kind=str(self.kind), where=where)
         if self.terrain not in TERRAINS:
-            raise DataError(f"unknown terrain {self.terrain!r}", self.code)
-        check_figure(self.population.value, "population", self.code)
-        check_figure(self.area.value, "area_km2", self.code)
+            raise DataError("data.unknown_terrain", terrain=str(self.terrain), where=where)
+        check_figure(self.population.value, "population", where)
+        check_figure(self.area.value, "area_km2", where)
 
 
-def check_figure(value: object, field_name: str, where: str = "") -> float:
+FIGURE_FIELDS = {"population": "field.population", "area_km2": "field.area_km2"}
+
+
+def check_figure(value: object, field_name: str, where: Message | str = "") -> float:
     """Return ``value`` as a float, or raise DataError if negative/NaN/not a number."""
+    what = Message(FIGURE_FIELDS.get(field_name, "field.other"), name=field_name)
     if isinstance(value, bool):
-        raise DataError(f"{field_name} is not a number: {value!r}", where)
+        raise DataError("data.not_a_number", field=what, value=repr(value), where=where)
     try:
         number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise DataError(f"{field_name} is not a number: {value!r}", where) from None
+    except (TypeError, ValueError, OverflowError):
+        raise DataError("data.not_a_number", field=what, value=repr(value)[:40], where=where) from None
     if number != number or number in (float("inf"), float("-inf")):
-        raise DataError(f"{field_name} is not a finite number", where)
+        raise DataError("data.not_finite", field=what, where=where)
     if number < 0:
-        raise DataError(f"{field_name} is negative: {number:g}", where)
+        raise DataError("data.negative", field=what, value=number, where=where)
     return number
 
 
@@ -95,7 +98,7 @@ class Dataset:
         for a, b in self.adjacency:
             for code in (a, b):
                 if code not in self.units:
-                    raise DataError(f"adjacency names unknown unit {code}")
+                    raise DataError("data.adjacency_unknown_unit", code=code)
         self.adjacency = {pair(a, b) for a, b in self.adjacency}
 
     def neighbours(self, code: str) -> set[str]:

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from core.common.errors import CoreError
+from core.common.messages import Message
 from core.common.text import nfc
 from core.domain.model import KINDS, DataError, Dataset, check_figure
 
@@ -19,12 +21,8 @@ FORMAT = "sapxep-scenario/1"
 MAX_NAME = 200
 
 
-class ScenarioError(ValueError):
-    """A scenario or an edit is not valid; ``problems`` lists each with where it is."""
-
-    def __init__(self, problems: list[str] | str) -> None:
-        self.problems = [problems] if isinstance(problems, str) else list(problems)
-        super().__init__("; ".join(self.problems))
+class ScenarioError(CoreError, ValueError):
+    """A scenario or an edit is not valid; each message says what and where."""
 
 
 def now_iso() -> str:
@@ -35,15 +33,26 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
-def clean_name(value: object, where: str) -> str:
+def clean_name(value: object, where: Message) -> str:
+    """``value`` as a name (NFC, printable, 1–200 characters) or a refusal saying where."""
     if not isinstance(value, str):
-        raise ScenarioError(f"{where}: a name must be text")
+        raise ScenarioError("name.not_text", where=where)
     text = nfc("".join(ch for ch in value if ch.isprintable()))
     if not text:
-        raise ScenarioError(f"{where}: the name is empty")
+        raise ScenarioError("name.empty", where=where)
     if len(text) > MAX_NAME:
-        raise ScenarioError(f"{where}: the name is longer than {MAX_NAME} characters")
+        raise ScenarioError("name.too_long", where=where, max=MAX_NAME)
     return text
+
+
+GROUP_NAME = Message("where.group_name")
+SCENARIO_NAME = Message("where.scenario_name")
+
+
+def unit_label(dataset: Dataset | None, code: str) -> str:
+    """How a message names a unit: "Giao Hòa (28816)", or the bare code when unknown."""
+    unit = dataset.units.get(code) if dataset is not None else None
+    return f"{unit.name} ({code})" if unit is not None else code
 
 
 @dataclass
@@ -87,48 +96,51 @@ class Scenario:
         for group in self.groups:
             if group.id == group_id:
                 return group
-        raise ScenarioError(f"no group with id {group_id}")
+        raise ScenarioError("scenario.no_such_group", id=group_id)
 
     def grouped_codes(self) -> dict[str, Group]:
         return {code: g for g in self.groups for code in g.members}
 
     # ----- checks --------------------------------------------------------
-    def problems(self, dataset: Dataset) -> list[str]:
+    def problems(self, dataset: Dataset) -> list[Message]:
         """Every structural problem against ``dataset`` (empty when valid)."""
-        found: list[str] = []
+        found: list[Message] = []
         seen: dict[str, str] = {}
         for i, group in enumerate(self.groups):
-            where = f"group {i + 1} ({group.name})"
+            where = Message("where.group", index=i + 1, name=group.name)
             if len(group.members) < 2:
-                found.append(f"{where}: a merged unit needs at least two members")
+                found.append(Message("scenario.too_few_members", where=where))
             in_group: set[str] = set()
             for code in group.members:
                 if code not in dataset.units:
-                    found.append(f"{where}: unknown unit code {code}")
+                    found.append(Message("scenario.unknown_unit", code=code, where=where))
                 elif code in in_group:
-                    found.append(f"{where}: unit {code} is listed twice")
+                    found.append(Message("scenario.unit_listed_twice", unit=unit_label(dataset, code),
+                                         where=where))
                 elif code in seen:
-                    found.append(f"{where}: unit {code} is already in group {seen[code]}")
+                    found.append(Message("scenario.unit_in_two_groups", unit=unit_label(dataset, code),
+                                         group=seen[code], where=where))
                 else:
                     seen[code] = group.name
                 in_group.add(code)
             if group.seat and group.seat not in group.members:
-                found.append(f"{where}: the seat {group.seat} is not a member")
+                found.append(Message("scenario.seat_not_member", unit=unit_label(dataset, group.seat),
+                                     where=where))
             if group.kind is not None and group.kind not in KINDS:
-                found.append(f"{where}: unknown kind {group.kind!r}")
+                found.append(Message("scenario.unknown_kind", kind=str(group.kind), where=where))
         for code in self.exemptions:
             if code not in dataset.units:
-                found.append(f"exemption: unknown unit code {code}")
+                found.append(Message("scenario.unknown_unit", code=code, where=Message("where.exemptions")))
         for code, ov in self.overrides.items():
             if code not in dataset.units:
-                found.append(f"override: unknown unit code {code}")
+                found.append(Message("scenario.unknown_unit", code=code, where=Message("where.overrides")))
             for name in ("population", "area_km2"):
                 value = getattr(ov, name)
                 if value is not None:
                     try:
-                        check_figure(value, name, f"override of {code}")
+                        check_figure(value, name, Message("where.override_of", unit=unit_label(dataset, code)))
                     except DataError as exc:
-                        found.append(str(exc))
+                        found.extend(exc.messages)
         return found
 
     def validate(self, dataset: Dataset) -> None:
@@ -143,24 +155,25 @@ class Scenario:
     def _free(self, dataset: Dataset, codes: Iterable[str], allow: Group | None = None) -> None:
         for code in codes:
             if code not in dataset.units:
-                raise ScenarioError(f"unknown unit code {code}")
+                raise ScenarioError("scenario.unknown_unit", code=code)
             owner = self.group_of(code)
             if owner is not None and owner is not allow:
-                raise ScenarioError(f"unit {code} is already in group {owner.name}")
+                raise ScenarioError("scenario.unit_in_two_groups", unit=unit_label(dataset, code),
+                                    group=owner.name)
 
     def add_group(self, dataset: Dataset, members: list[str], name: str | None = None,
                   seat: str | None = None, kind: str | None = None) -> Group:
         members = list(dict.fromkeys(members))
         if len(members) < 2:
-            raise ScenarioError("a merged unit needs at least two members")
+            raise ScenarioError("scenario.too_few_members")
         self._free(dataset, members)
         if kind is not None and kind not in KINDS:
-            raise ScenarioError(f"unknown kind {kind!r}")
+            raise ScenarioError("scenario.unknown_kind", kind=str(kind))
         largest = max(members, key=lambda c: dataset.units[c].population.value)
         seat = seat or largest
         if seat not in members:
-            raise ScenarioError(f"the seat {seat} is not a member")
-        group = Group(name=clean_name(name or dataset.units[largest].name, "group name"),
+            raise ScenarioError("scenario.seat_not_member", unit=unit_label(dataset, seat))
+        group = Group(name=clean_name(name or dataset.units[largest].name, GROUP_NAME),
                       members=members, seat=seat, kind=kind)
         self.groups.append(group)
         self._touch()
@@ -175,9 +188,9 @@ class Scenario:
     def remove_member(self, group_id: str, code: str) -> None:
         group = self.group_by_id(group_id)
         if code not in group.members:
-            raise ScenarioError(f"unit {code} is not in group {group.name}")
+            raise ScenarioError("scenario.unit_not_in_group", unit=code, group=group.name)
         if len(group.members) <= 2:
-            raise ScenarioError("a merged unit needs at least two members; dissolve the group instead")
+            raise ScenarioError("scenario.cannot_remove_below_two", group=group.name)
         group.members.remove(code)
         if group.seat == code:
             group.seat = group.members[0]
@@ -193,14 +206,14 @@ class Scenario:
                      kind: str | type(...) | None = ..., exception_reason: str | None = None) -> None:
         group = self.group_by_id(group_id)
         if name is not None:
-            group.name = clean_name(name, "group name")
+            group.name = clean_name(name, GROUP_NAME)
         if seat is not None:
             if seat not in group.members:
-                raise ScenarioError(f"the seat {seat} is not a member")
+                raise ScenarioError("scenario.seat_not_member", unit=seat)
             group.seat = seat
         if kind is not ...:
             if kind is not None and kind not in KINDS:
-                raise ScenarioError(f"unknown kind {kind!r}")
+                raise ScenarioError("scenario.unknown_kind", kind=str(kind))
             group.kind = kind
         if exception_reason is not None:
             group.exception_reason = nfc(exception_reason)
@@ -208,30 +221,31 @@ class Scenario:
 
     def set_exemption(self, dataset: Dataset, code: str, reason: str | None) -> None:
         if code not in dataset.units:
-            raise ScenarioError(f"unknown unit code {code}")
+            raise ScenarioError("scenario.unknown_unit", code=code)
         if reason is None:
             self.exemptions.pop(code, None)
         else:
             reason = nfc(reason)
             if not reason:
-                raise ScenarioError("an exemption needs a reason")
+                raise ScenarioError("scenario.exemption_needs_reason", unit=unit_label(dataset, code))
             self.exemptions[code] = reason
         self._touch()
 
     def set_override(self, dataset: Dataset, code: str, population: float | None = None,
                      area_km2: float | None = None, source: str = "") -> None:
         if code not in dataset.units:
-            raise ScenarioError(f"unknown unit code {code}")
+            raise ScenarioError("scenario.unknown_unit", code=code)
+        where = Message("where.override_of", unit=unit_label(dataset, code))
         try:
-            population = None if population is None else check_figure(population, "population", code)
-            area_km2 = None if area_km2 is None else check_figure(area_km2, "area_km2", code)
+            population = None if population is None else check_figure(population, "population", where)
+            area_km2 = None if area_km2 is None else check_figure(area_km2, "area_km2", where)
         except DataError as exc:
-            raise ScenarioError(str(exc)) from None
+            raise ScenarioError(exc.messages) from None
         if population is None and area_km2 is None:
             self.overrides.pop(code, None)
         else:
             if not nfc(source):
-                raise ScenarioError(f"override of {code}: a source note is required")
+                raise ScenarioError("scenario.override_needs_source", unit=unit_label(dataset, code))
             self.overrides[code] = Override(population, area_km2, nfc(source))
         self._touch()
 
@@ -256,7 +270,7 @@ class Scenario:
     def duplicate(self, name: str) -> Scenario:
         twin = copy.deepcopy(self)
         twin.id = new_id()
-        twin.name = clean_name(name, "scenario name")
+        twin.name = clean_name(name, SCENARIO_NAME)
         twin.created = twin.modified = now_iso()
         twin.version = 0
         return twin

@@ -15,6 +15,7 @@ import json
 import os
 from pathlib import Path
 
+from core.common.messages import Message
 from core.common.text import nfc, normalise_code
 from core.domain.model import Dataset
 from core.domain.scenario import FORMAT, Group, Override, Scenario, ScenarioError, clean_name
@@ -52,11 +53,21 @@ def to_dict(scenario: Scenario, with_ids: bool = False) -> dict:
     return data
 
 
-def _code(value: object, where: str) -> str:
+def _field(name: str) -> Message:
+    return Message("where.file_field", field=name)
+
+
+def _item(key: str, index: int, name: str | None = None) -> Message:
+    if name is None:
+        return Message("where.file_item", list=key, index=index + 1)
+    return Message("where.file_item_field", list=key, index=index + 1, field=name)
+
+
+def _code(value: object, where: Message) -> str:
     try:
         return normalise_code(value)
     except ValueError:
-        raise ScenarioError(f"{where}: not a unit code: {value!r}") from None
+        raise ScenarioError("scenario_file.not_a_code", value=repr(value)[:40], where=where) from None
 
 
 def _list(data: dict, key: str) -> list:
@@ -64,63 +75,62 @@ def _list(data: dict, key: str) -> list:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise ScenarioError(f"{key}: expected a list")
+        raise ScenarioError("scenario_file.expected_list", where=_field(key))
     return value
 
 
 def from_dict(data: object, dataset: Dataset | None = None) -> Scenario:
     """Build a scenario from parsed JSON; with ``dataset``, also check codes and figures."""
     if not isinstance(data, dict):
-        raise ScenarioError("the file does not hold a scenario object")
+        raise ScenarioError("scenario_file.not_an_object")
     fmt = data.get("format", FORMAT)
     if fmt != FORMAT:
-        raise ScenarioError(f"format: unsupported scenario format {fmt!r} (expected {FORMAT})")
-    name = clean_name(data.get("name", ""), "name")
+        raise ScenarioError("scenario_file.unsupported_format", format=str(fmt)[:60], expected=FORMAT)
+    name = clean_name(data.get("name", ""), _field("name"))
     rules = data.get("rules")
     if not isinstance(rules, str) or not rules:
-        raise ScenarioError("rules: missing rule set id")
+        raise ScenarioError("scenario_file.missing_rules")
     description = data.get("description") or ""
     if not isinstance(description, str):
-        raise ScenarioError("description: must be text")
+        raise ScenarioError("scenario_file.not_text", where=_field("description"))
     scenario = Scenario(name=name, rules=rules, description=nfc(description))
     for i, item in enumerate(_list(data, "groups")):
-        where = f"groups[{i}]"
         if not isinstance(item, dict):
-            raise ScenarioError(f"{where}: expected an object")
+            raise ScenarioError("scenario_file.expected_object", where=_item("groups", i))
         members = item.get("members")
         if not isinstance(members, list):
-            raise ScenarioError(f"{where}.members: expected a list of unit codes")
-        codes = [_code(m, f"{where}.members[{j}]") for j, m in enumerate(members)]
+            raise ScenarioError("scenario_file.expected_code_list", where=_item("groups", i, "members"))
+        codes = [_code(m, _item("groups", i, "members")) for m in members]
         seat = item.get("seat") or ""
         kind = item.get("kind")
         exception = item.get("exception") or ""
         if not isinstance(exception, str):
-            raise ScenarioError(f"{where}.exception: must be text")
-        group = Group(name=clean_name(item.get("name", ""), f"{where}.name"), members=codes,
-                      seat=_code(seat, f"{where}.seat") if seat else (codes[0] if codes else ""),
+            raise ScenarioError("scenario_file.not_text", where=_item("groups", i, "exception"))
+        group = Group(name=clean_name(item.get("name", ""), _item("groups", i, "name")), members=codes,
+                      seat=_code(seat, _item("groups", i, "seat")) if seat else (codes[0] if codes else ""),
                       kind=kind, exception_reason=nfc(exception))
         if isinstance(item.get("id"), str) and item["id"]:
             group.id = item["id"][:40]
         scenario.groups.append(group)
     for i, item in enumerate(_list(data, "exemptions")):
-        where = f"exemptions[{i}]"
         if not isinstance(item, dict) or not isinstance(item.get("reason"), str) or not item["reason"].strip():
-            raise ScenarioError(f"{where}: needs a unit and a reason")
-        scenario.exemptions[_code(item.get("unit"), f"{where}.unit")] = nfc(item["reason"])
+            raise ScenarioError("scenario_file.exemption_incomplete", where=_item("exemptions", i))
+        scenario.exemptions[_code(item.get("unit"), _item("exemptions", i, "unit"))] = nfc(item["reason"])
     for i, item in enumerate(_list(data, "overrides")):
-        where = f"overrides[{i}]"
         if not isinstance(item, dict):
-            raise ScenarioError(f"{where}: expected an object")
-        code = _code(item.get("unit"), f"{where}.unit")
+            raise ScenarioError("scenario_file.expected_object", where=_item("overrides", i))
+        code = _code(item.get("unit"), _item("overrides", i, "unit"))
         ov = Override(source=nfc(str(item.get("source") or "")))
         for key in ("population", "area_km2"):
             value = item.get(key)
             if value is None:
                 continue
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise ScenarioError(f"{where}.{key}: not a number: {value!r}")
+                raise ScenarioError("scenario_file.not_a_number", value=repr(value)[:40],
+                                    where=_item("overrides", i, key))
             if value != value or value < 0:
-                raise ScenarioError(f"{where}.{key}: must be a non-negative number, got {value!r}")
+                raise ScenarioError("scenario_file.negative", value=repr(value)[:40],
+                                    where=_item("overrides", i, key))
             setattr(ov, key, float(value))
         scenario.overrides[code] = ov
     for key in ("id", "created", "modified"):
@@ -137,19 +147,20 @@ def read_scenario_file(path: str | os.PathLike, dataset: Dataset | None = None) 
     path = Path(path)
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise ScenarioError(f"{path.name}: file is {size // (1024 * 1024)} MB; a scenario file is at most "
-                            f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
+        raise ScenarioError("scenario_file.too_big", file=path.name, size_mb=size // (1024 * 1024),
+                            max_mb=MAX_FILE_BYTES // (1024 * 1024))
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ScenarioError(f"{path.name}: not UTF-8 text (byte {exc.start})") from None
+        raise ScenarioError("scenario_file.not_utf8", file=path.name, byte=exc.start) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ScenarioError(f"{path.name}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+        raise ScenarioError("scenario_file.malformed_json", file=path.name, line=exc.lineno,
+                            column=exc.colno) from None
     except RecursionError:
-        raise ScenarioError(f"{path.name}: the JSON is nested too deeply to be a scenario") from None
+        raise ScenarioError("scenario_file.too_deep", file=path.name) from None
     scenario = from_dict(data, dataset)
     # A file from another office is a new scenario here, with its own id.
     return scenario

@@ -14,6 +14,7 @@ from dataclasses import asdict
 
 import shapely
 
+from core.common.errors import LegacyWhere
 from core.domain.datasets import unit_to_row
 from core.domain.model import DataError, Unit
 from core.domain.scenario import now_iso
@@ -22,7 +23,7 @@ from core.imports.stats_table import StatsRow, StatsTable
 from core.imports.table_units import unit_from_match
 
 
-class MatchError(DataError):
+class MatchError(LegacyWhere, DataError):
     """A by-hand pairing cannot be made; nothing was changed."""
 
 

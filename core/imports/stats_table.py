@@ -16,6 +16,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.common.errors import LegacyWhere
 from core.common.text import fold, nfc
 from core.domain.model import TERRAINS, DataError, check_figure
 
@@ -49,7 +50,7 @@ TERRAIN_WORDS = {"lowland": "lowland", "dongbang": "lowland", "mountainous": "mo
                  "island": "island", "haidao": "island"}
 
 
-class StatsError(DataError):
+class StatsError(LegacyWhere, DataError):
     """The statistics table cannot be used; ``where`` names the file, line and column."""
 
 
@@ -150,7 +151,7 @@ def read_stats_table(path: str | Path) -> StatsTable:
         except StatsError:
             raise
         except DataError as exc:             # a figure refused by check_figure
-            raise StatsError(exc.detail, exc.where) from None
+            raise StatsError(exc.messages) from None
     has_class = any(role in columns for role in CLASSIFICATION)
     return StatsTable(str(path), rows, columns, has_class)
 

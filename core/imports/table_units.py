@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.common.messages import Message
 from core.common.text import fold, strip_type
 from core.domain.model import DataError, Figure, Unit
 from core.imports.name_match import Place, kind_of
@@ -17,8 +18,8 @@ def unit_from_match(code: str, layer: Place, row: StatsRow, table: StatsTable,
     """The unit a polygon and its statistics row make together."""
     kind = row.kind or layer.kind or kind_of(row.kind_word + " x")
     if kind is None:
-        raise DataError(f"{row.label}: unknown unit kind {row.kind_word!r} (Xã/Phường/Thị trấn)",
-                        f"{Path(table.path).name} line {row.line}")
+        raise DataError("data.unknown_kind_word", unit=row.label, word=row.kind_word,
+                        where=Message("where.file_line", file=Path(table.path).name, line=row.line))
     title = PROVINCE_TITLES.get(fold(row.province_title).replace(" ", ""), "")
     province = f"{title} {layer.province}".strip() if layer.province else row.province
     population = Figure(row.population, f"{Path(table.path).name}, dòng {row.line} "

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from core.common.messages import Message
 from core.common.paths import DEFAULT_DATASET
 from core.domain.datasets import load_dataset, seed_scenario_files, unit_from_row, unit_to_row
 from core.domain.model import Dataset
@@ -229,7 +230,7 @@ class Project:
         if self._dataset is None:
             units = {}
             for i, row in enumerate(self.db["units"].rows):
-                unit = unit_from_row(row, f"units row {i + 1}")
+                unit = unit_from_row(row, Message("where.db_units_row", row=i + 1))
                 units[unit.code] = unit
             pairs = {(r[0], r[1]) for r in self.db.execute("select code_a, code_b from adjacency")}
             meta = json.loads(self.meta("dataset_meta", "{}"))
@@ -339,7 +340,7 @@ class Project:
 
     def add_scenario(self, scenario: Scenario) -> None:
         if scenario.name in self.scenario_names():
-            raise ScenarioError(f"a scenario named {scenario.name!r} already exists")
+            raise ScenarioError("scenario.name_taken", name=scenario.name)
         if self.stored_version(scenario.id) is not None:
             from core.domain.scenario import new_id
             scenario.id = new_id()

@@ -79,13 +79,13 @@ def test_scenario_export_then_import_under_a_new_name(db_path, tmp_path):
 
 @pytest.mark.parametrize("payload, message", [
     ('{"name": "x", "rules": "nq653-2019", "groups": [{"name": "A", "members": ["28813", "99999"]}]}',
-     "unknown unit code 99999"),
+     "không có đơn vị mã 99999"),
     ('{"name": "x", "rules": "nq653-2019", "groups": [{"name": "A", "members": ["28813", "28816"]},'
-     ' {"name": "B", "members": ["28816", "28849"]}]}', "already in group"),
-    ('{"name": "x", "rules": "nq653-2019", "groups": [{"name": "A", "members": ["28813"]}]}', "at least two"),
-    ('{"name": "x", "rules": "nq653-2019",\n "groups": [', "line 2"),
-    ('{"name": "x", "rules": "nq653-2019", "overrides": [{"unit": "28813", "population": -1}]}', "non-negative"),
-    ('{"name": "x", "rules": "nq653-2019", "overrides": [{"unit": "28813", "population": "nhiều"}]}', "not a number"),
+     ' {"name": "B", "members": ["28816", "28849"]}]}', "đã thuộc nhóm"),
+    ('{"name": "x", "rules": "nq653-2019", "groups": [{"name": "A", "members": ["28813"]}]}', "ít nhất hai đơn vị"),
+    ('{"name": "x", "rules": "nq653-2019",\n "groups": [', "dòng 2"),
+    ('{"name": "x", "rules": "nq653-2019", "overrides": [{"unit": "28813", "population": -1}]}', "số không âm"),
+    ('{"name": "x", "rules": "nq653-2019", "overrides": [{"unit": "28813", "population": "nhiều"}]}', "không phải là số"),
     ('{"name": "x", "rules": "nq999", "groups": []}', "unknown rule set"),
 ])
 def test_bad_scenario_files_are_refused_and_change_nothing(db_path, tmp_path, payload, message):

@@ -11,14 +11,14 @@ from tests.conftest import code_of
 def test_a_unit_belongs_to_at_most_one_group(dataset):
     s = Scenario("x", "nq653-2019")
     s.add_group(dataset, [code_of(dataset, "Giao Long"), code_of(dataset, "Giao Hòa")])
-    with pytest.raises(ScenarioError, match="already in group"):
+    with pytest.raises(ScenarioError, match="đã thuộc nhóm"):
         s.add_group(dataset, [code_of(dataset, "Giao Hòa"), code_of(dataset, "An Hóa")])
     assert len(s.groups) == 1
 
 
 def test_a_group_needs_two_members(dataset):
     s = Scenario("x", "nq653-2019")
-    with pytest.raises(ScenarioError, match="at least two"):
+    with pytest.raises(ScenarioError, match="ít nhất hai đơn vị"):
         s.add_group(dataset, [code_of(dataset, "Giao Long")])
     g = s.add_group(dataset, [code_of(dataset, "Giao Long"), code_of(dataset, "Giao Hòa")])
     with pytest.raises(ScenarioError):
@@ -33,11 +33,11 @@ def test_default_name_and_seat_are_the_most_populous_member(dataset):
 
 def test_unknown_code_and_negative_override_are_refused(dataset):
     s = Scenario("x", "nq653-2019")
-    with pytest.raises(ScenarioError, match="unknown unit code 99999"):
+    with pytest.raises(ScenarioError, match="Không có đơn vị mã 99999"):
         s.add_group(dataset, ["99999", "28801"])
-    with pytest.raises(ScenarioError, match="negative"):
+    with pytest.raises(ScenarioError, match="số âm"):
         s.set_override(dataset, "28801", population=-5, source="x")
-    with pytest.raises(ScenarioError, match="source"):
+    with pytest.raises(ScenarioError, match="nguồn số liệu"):
         s.set_override(dataset, "28801", population=5000, source="")
     assert not s.groups and not s.overrides
 
@@ -60,7 +60,7 @@ def test_json_round_trip_keeps_everything_a_planner_entered(dataset, tmp_path):
 def test_malformed_json_says_where(tmp_path, dataset):
     path = tmp_path / "bad.json"
     path.write_text('{"name": "x",\n "rules": "nq653-2019",\n "groups": [}', encoding="utf-8")
-    with pytest.raises(ScenarioError, match="line 3"):
+    with pytest.raises(ScenarioError, match="dòng 3"):
         read_scenario_file(path, dataset)
 
 
@@ -73,7 +73,7 @@ def test_codes_that_lost_their_leading_zeros_are_restored(dataset):
 
 def test_a_unit_in_two_groups_in_a_file_is_rejected(dataset):
     from core.domain.scenario_io import from_dict
-    with pytest.raises(ScenarioError, match="already in group"):
+    with pytest.raises(ScenarioError, match="đã thuộc nhóm"):
         from_dict({"name": "x", "rules": "nq653-2019",
                    "groups": [{"name": "A", "members": ["28813", "28816"]},
                               {"name": "B", "members": ["28816", "28849"]}]}, dataset)

@@ -78,6 +78,6 @@ def test_a_negative_population_creates_no_project(files, tmp_path):
     col_rows = _rewrite(table, tmp_path, lambda rows: rows[3].__setitem__(
         next(i for i, h in enumerate(rows[0]) if h in ("total", "population")), "-12"))
     target = tmp_path / "p.sqlite"
-    with pytest.raises(StatsError, match="line 4.*negative"):
+    with pytest.raises(StatsError, match="line 4.*số âm"):
         import_national(target, layer, col_rows, tolerance_m=0)
     assert not target.exists()

@@ -24,9 +24,9 @@ def test_census_rows_give_kind_parent_and_population(tmp_path):
 
 
 @pytest.mark.parametrize("body, words", [
-    ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,-5\n", ["line 2", "negative"]),
-    ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,nhiều\n", ["line 2", "not a number"]),
-    ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,nan\n", ["line 2", "finite"]),
+    ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,-5\n", ["line 2", "số âm"]),
+    ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,nhiều\n", ["line 2", "không phải là số"]),
+    ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,nan\n", ["line 2", "hữu hạn"]),
     ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,\n", ["line 2", "empty population"]),
     ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,5\nA1,HàNội,BaĐình,X,ThànhPhố,Quận,Phường,5\n",
      ["line 3", "duplicate id A1"]),
