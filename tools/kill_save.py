@@ -7,6 +7,10 @@ reports every save it completed. The parent kills it at a random moment, then
 checks the database: ``PRAGMA integrity_check`` passes, the project opens, and
 every scenario equals either its state before the interrupted save or after
 it, never a mix. Prints the figures; exits non-zero on any loss.
+
+Every other writing operation, and faults other than kills, are attacked by
+``tools/fault_harness.py``; this loop stays for its depth on saves (thousands
+of saves interrupted in a row on one database).
 """
 from __future__ import annotations
 
