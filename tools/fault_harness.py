@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", type=int, default=3, help="examples printed per failure class")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--keep", action="store_true", help="keep the work folder (failing faults are kept anyway)")
+    ap.add_argument("--discard", action="store_true", help="remove the work folder, failing faults too")
     ap.add_argument("--list", action="store_true", help="list the operations and fault kinds")
     ap.add_argument("--extra", action="append", default=[], metavar="FILE.py",
                     help="a Python file that registers more operations (see tools/faults/registry.py)")
@@ -137,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print_figures(fig, setup, args.examples)
     failing = fig.totals()["faults with a problem"]
-    if not args.keep and not failing:
+    if args.discard or (not args.keep and not failing):
         shutil.rmtree(work, ignore_errors=True)
     elif not args.keep:
         for sub in ("templates", "reference", "resources"):

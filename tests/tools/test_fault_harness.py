@@ -28,6 +28,7 @@ RO_FOLDER_NEW = "a read-only folder gives a traceback (unable to open database f
 FULL = "a full disk is reported as 'disk I/O error … may be truncated or damaged'"
 FULL_TB = "a full disk gives a traceback (database or disk is full)"
 HALF_MADE = "a kill leaves a 0-byte or part-made project file that the next run refuses"
+PARTIAL_BACKUP = "a kill during the migration's backup copy leaves a 0-byte backup and its -journal beside the project"
 
 TODAY = {(op, "lock:whole"): LOCKED for op in OPS if op not in CREATES}
 TODAY |= {(op, "readonly:file"): RO_FILE for op in OPS if op not in CREATES}
@@ -44,12 +45,14 @@ def pairs() -> list:
                 continue                    # no file to lock or to make read-only before it exists
             marks = [pytest.mark.xfail(strict=True, reason=f"issue 10: {TODAY[op, kind]}")] \
                 if (op, kind) in TODAY else []
+            if (op, kind) == ("migration", "kill:0"):     # whether the kill lands inside the copy is timing
+                marks = [pytest.mark.xfail(strict=False, reason=f"issue 10: {PARTIAL_BACKUP}")]
             out.append(pytest.param(op, kind, marks=marks, id=f"{op}-{kind}"))
     return out
 
 
 def harness(*args: str, timeout: float = 300) -> tuple[int, dict]:
-    proc = subprocess.run([sys.executable, str(HARNESS), "--json", *args], cwd=ROOT, capture_output=True,
+    proc = subprocess.run([sys.executable, str(HARNESS), "--json", "--discard", *args], cwd=ROOT, capture_output=True,
                           text=True, timeout=timeout)
     assert proc.returncode in (0, 1), proc.stderr[-3000:]
     return proc.returncode, json.loads(proc.stdout)
