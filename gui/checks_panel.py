@@ -13,7 +13,7 @@ from core.analysis.suggest import fixing_units, preview_group
 from core.common.numbers import fmt_area, fmt_int, fmt_pct
 from core.domain.scenario import ScenarioError
 from core.law.evaluation import GroupResult, UnitResult
-from core.law.wording import SEVERITY, criterion_text, finding_text, kind_label, pick, verdict_label
+from core.law.wording import criterion_text, finding_text, kind_label, pick, severity_label, verdict_label
 
 from .palette import VERDICT_COLOUR
 from .session import Session
@@ -212,7 +212,7 @@ class ChecksPanel(QScrollArea):
             text = finding_text(f, lang)
             if f.article and f.article not in text:
                 text += f" ({f.article})"
-            severity = SEVERITY.get(lang, SEVERITY["vi"]).get(f.severity, f.severity)
+            severity = severity_label(f.severity, lang)
             self._text(f"{SYMBOL.get(f.severity, '•')} {severity}: {text}")
         if g.neighbours:
             self._text(fill(self.tr("Giáp: %1"), ", ".join(g.neighbours)), colour="#555")

@@ -1,7 +1,10 @@
-"""What a failure from core says to the planner, in the window's language."""
-from __future__ import annotations
+"""What a failure from core says to the planner, in the window's language.
 
-import re
+Core's refusals are ``CoreError``s: message codes with their figures, worded by the
+catalogue (``core.common.messages``) in the language of the window. Anything else is a
+failure core did not foresee; it is named in words too, never shown as a traceback.
+"""
+from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
@@ -11,21 +14,12 @@ from core.domain.model import Dataset
 from .i18n import current_language
 
 
-def reword(text: str, patterns, context: str, part=lambda g: g) -> str:
-    """The planner's sentence for a core message: the first pattern that matches gives a
-    template (translated in ``context``) whose %1, %2 … are filled with ``part(captured)``;
-    an unknown message is returned as it is."""
-    for pattern, template in patterns:
-        match = pattern.match(text)
-        if match:
-            parts = [part(g) for g in match.groups()]
-            words = QCoreApplication.translate(context, template)
-            return re.sub(r"%(\d)", lambda m: parts[int(m.group(1)) - 1], words)  # noqa: B023 (returns at once)
-    return text
-
-
-def explain(exc: Exception, dataset: Dataset | None = None) -> str:
+def explain(exc: BaseException, dataset: Dataset | None = None) -> str:
     """The planner's reading of a failure from core, in the window's language."""
     if isinstance(exc, CoreError):
         return exc.text(current_language())
-    return str(exc)
+    if isinstance(exc, OSError) and exc.filename:
+        return QCoreApplication.translate("Errors", "Không đọc/ghi được %1: %2").replace(
+            "%1", str(exc.filename)).replace("%2", exc.strerror or str(exc))
+    return QCoreApplication.translate("Errors", "Lỗi ngoài dự kiến (%1: %2).").replace(
+        "%1", type(exc).__name__).replace("%2", str(exc))

@@ -8,38 +8,21 @@ planner reads why in their language.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from core.common.errors import CoreError
 from core.domain.scenario import Scenario
-from core.export import ExportError, export_scenario
-from core.storage.store import Project, ProjectError
+from core.export import export_scenario
+from core.export.files import ExportError
+from core.storage.store import Project
 
 from .dialogs.common import Message
-from .errors import reword
+from .errors import explain
 from .session import Session
 from .text import fill
-
-WHY = tuple((re.compile(p), t) for p, t in (
-    (r"(.+): the folder (.+) does not exist$",
-     QT_TRANSLATE_NOOP("ExportJob", "Thư mục %2 không tồn tại; chưa ghi tệp %1.")),
-    (r"(.+) is a folder; give a file name$",
-     QT_TRANSLATE_NOOP("ExportJob", "%1 là một thư mục; hãy đặt tên tệp.")),
-    (r"(.+): the disk is full.*$",
-     QT_TRANSLATE_NOOP("ExportJob", "Ổ đĩa đã đầy: chưa ghi được %1, không để lại tệp dở dang.")),
-    (r"(.+): the folder cannot be written.*$",
-     QT_TRANSLATE_NOOP("ExportJob", "Không có quyền ghi vào thư mục của %1; chưa ghi gì.")),
-    (r"(.+): cannot export to ([^\s;]+).*$",
-     QT_TRANSLATE_NOOP("ExportJob", "Không xuất được sang định dạng “%2”: hãy chọn tệp .pdf, .xlsx, .csv, "
-                                    ".gpkg hoặc .geojson.")),
-))
-
-
-def explain(exc: Exception) -> str:
-    return reword(str(exc), WHY, "ExportJob")
 
 
 class ExportWorker(QObject):
@@ -56,10 +39,10 @@ class ExportWorker(QObject):
             project = Project(self.db_path)
             export_scenario(project, self.scenario, self.path, self.rules)
             self.finished.emit("")
-        except (ExportError, ProjectError, OSError, ValueError) as exc:
+        except Exception as exc:            # core's refusals, and a writer failing deep inside a library
+            if not isinstance(exc, (CoreError, OSError)):
+                exc = ExportError("export.writer_failed", file=self.path, reason=f"{type(exc).__name__}: {exc}")
             self.finished.emit(explain(exc))
-        except Exception as exc:            # a writer failing deep inside a library
-            self.finished.emit(f"{type(exc).__name__}: {exc}")
         finally:
             if project is not None:
                 project.close()

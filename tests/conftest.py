@@ -16,6 +16,15 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 CHAU_THANH_GEOJSON = SHARED_DATA / "chau_thanh_communes_2019.geojson"
 
 
+@pytest.fixture(autouse=True)
+def vietnamese_by_default():
+    """Every test starts, and leaves, with core wording in Vietnamese (the tool's default)."""
+    from core.common.messages import set_language
+    set_language("vi")
+    yield
+    set_language("vi")
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "du-an.sqlite"

@@ -12,31 +12,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from core.analysis.palette import assign_colours, unit_colours
-from core.common.numbers import fmt_area, fmt_int, fmt_pct
+from core.common.messages import Message, say
 from core.domain.model import Dataset
 from core.domain.scenario import Scenario
 from core.law.evaluation import EXCEPTION, FAILS, MEETS, PASS, ScenarioResult, evaluate
 from core.law.rules import RuleSet, get_rule_set
-from core.law.wording import kind_label, verdict_label
 
 LABELS = "ABCDEFGH"
 HIGHER, LOWER = "higher", "lower"
-
-MEASURE_LABELS = {
-    "units_before": ("Số đơn vị trước sắp xếp", "Units before"),
-    "units_after": ("Số đơn vị sau sắp xếp", "Units after"),
-    "reduction_pct": ("Tỷ lệ giảm", "Reduction"),
-    "groups": ("Số đơn vị mới hình thành do nhập", "Merged units formed"),
-    "groups_meeting": ("Đơn vị mới đạt tiêu chuẩn", "Merged units meeting the standard"),
-    "groups_exception": ("Đơn vị mới chưa đạt, thuộc ngoại lệ", "Merged units under an exception"),
-    "groups_failing": ("Đơn vị mới không đạt", "Merged units failing"),
-    "unresolved": ("Đơn vị phải sắp xếp nhưng chưa sắp xếp", "Must-merge units left unresolved"),
-    "smallest_area": ("Đơn vị mới nhỏ nhất về diện tích", "Smallest merged unit by area"),
-    "smallest_population": ("Đơn vị mới nhỏ nhất về dân số", "Smallest merged unit by population"),
-    "largest_area": ("Đơn vị mới lớn nhất về diện tích", "Largest merged unit by area"),
-    "largest_population": ("Đơn vị mới lớn nhất về dân số", "Largest merged unit by population"),
-    "verdict": ("Kết luận", "Verdict"),
-}
+MEASURES = ("units_before", "units_after", "reduction_pct", "groups", "groups_meeting", "groups_exception",
+            "groups_failing", "unresolved", "smallest_area", "smallest_population", "largest_area",
+            "largest_population", "verdict")      # each named by the message compare.measure.<key>
 
 
 @dataclass(frozen=True)
@@ -45,17 +31,15 @@ class Measure:
 
     key: str
     values: tuple[float | None, ...]
-    shown: tuple[tuple[str, str], ...]      # (vi, en) text per scenario
+    shown: tuple[Message, ...]              # the value as a planner reads it, per scenario
     better: str | None                      # HIGHER, LOWER or None (no better value)
     best: tuple[int, ...]                   # indices of the better value; empty when equal
 
-    def label(self, lang: str = "vi") -> str:
-        vi, en = MEASURE_LABELS[self.key]
-        return vi if lang == "vi" else en
+    def label(self, lang: str | None = None) -> str:
+        return say(f"compare.measure.{self.key}", lang)
 
-    def text(self, index: int, lang: str = "vi") -> str:
-        vi, en = self.shown[index]
-        return vi if lang == "vi" else en
+    def text(self, index: int, lang: str | None = None) -> str:
+        return self.shown[index].text(lang)
 
     def is_best(self, index: int) -> bool:
         return index in self.best
@@ -78,11 +62,10 @@ class Difference:
     codes: tuple[str, ...]
     same: bool
     placements: tuple[Placement, ...]
-    text_vi: str
-    text_en: str
+    message: Message
 
-    def text(self, lang: str = "vi") -> str:
-        return self.text_vi if lang == "vi" else self.text_en
+    def text(self, lang: str | None = None) -> str:
+        return self.message.text(lang)
 
 
 @dataclass(frozen=True)
@@ -138,9 +121,9 @@ def _best(values: Sequence[float | None], better: str | None) -> tuple[int, ...]
 
 def _measure(key: str, results: list[ScenarioResult], better: str | None,
              value: Callable[[ScenarioResult], float | None],
-             show: Callable[[ScenarioResult, float | None, str], str]) -> Measure:
+             show: Callable[[ScenarioResult, float | None], Message]) -> Measure:
     values = tuple(value(r) for r in results)
-    shown = tuple((show(r, v, "vi"), show(r, v, "en")) for r, v in zip(results, values))
+    shown = tuple(show(r, v) for r, v in zip(results, values))
     return Measure(key, values, shown, better, _best(values, better))
 
 
@@ -155,26 +138,28 @@ def _count(verdict: str) -> Callable[[ScenarioResult], float]:
     return lambda r: float(sum(g.verdict == verdict for g in r.groups))
 
 
-def _plain(r: ScenarioResult, v: float | None, lang: str) -> str:
-    return "–" if v is None else fmt_int(v, lang)
+def _plain(r: ScenarioResult, v: float | None) -> Message:
+    return Message("compare.value.none") if v is None else Message("compare.value.count", value=v)
 
 
-def _of_groups(r: ScenarioResult, v: float | None, lang: str) -> str:
-    return f"{fmt_int(v or 0, lang)}/{len(r.groups)}"
+def _of_groups(r: ScenarioResult, v: float | None) -> Message:
+    return Message("compare.value.of_groups", value=v or 0, groups=len(r.groups))
 
 
-def _unresolved_text(r: ScenarioResult, v: float | None, lang: str) -> str:
-    names = ", ".join(r.units[c].unit.name for c in r.unresolved)
-    return fmt_int(v or 0, lang) + (f" ({names})" if names else "")
+def _unresolved_text(r: ScenarioResult, v: float | None) -> Message:
+    names = [r.units[c].unit.name for c in r.unresolved]
+    if not names:
+        return Message("compare.value.count", value=v or 0)
+    return Message("compare.value.count_names", value=v or 0, names=names)
 
 
 def _extreme_show(attr: str, pick: Callable) -> Callable:
-    def show(r: ScenarioResult, v: float | None, lang: str) -> str:
+    def show(r: ScenarioResult, v: float | None) -> Message:
         if v is None:
-            return "–" if lang == "vi" else "– (no merger)"
+            return Message("compare.value.no_merger")
         _, name = _extreme(r, attr, pick)
-        figure = fmt_area(v, lang) if attr == "area_km2" else fmt_int(v, lang) + (" người" if lang == "vi" else " people")
-        return f"{name}: {figure}"
+        code = "compare.value.unit_area" if attr == "area_km2" else "compare.value.unit_population"
+        return Message(code, name=name, value=v)
     return show
 
 
@@ -183,8 +168,7 @@ def build_measures(results: list[ScenarioResult]) -> list[Measure]:
         _measure("units_before", results, None, lambda r: float(r.units_before), _plain),
         _measure("units_after", results, LOWER, lambda r: float(r.units_after), _plain),
         _measure("reduction_pct", results, HIGHER, lambda r: r.reduction_pct,
-                 lambda r, v, lang: f"{fmt_pct(v or 0, lang)} ({'giảm' if lang == 'vi' else 'down'} "
-                                    f"{fmt_int(r.reduction, lang)})"),
+                 lambda r, v: Message("compare.value.reduction", pct=v or 0, reduction=r.reduction)),
         _measure("groups", results, None, lambda r: float(len(r.groups)), _plain),
         _measure("groups_meeting", results, HIGHER, _count(MEETS), _of_groups),
         # Under an exception is better than failing and worse than meeting: no better value.
@@ -199,19 +183,11 @@ def build_measures(results: list[ScenarioResult]) -> list[Measure]:
         out.append(_measure(key, results, better, lambda r, a=attr, p=pick: _extreme(r, a, p)[0],
                             _extreme_show(attr, pick)))
     out.append(_measure("verdict", results, HIGHER, lambda r: 1.0 if r.verdict == PASS else 0.0,
-                        lambda r, v, lang: verdict_label(r.verdict, lang)))
+                        lambda r, v: Message("compare.value.verdict", verdict=r.verdict)))
     return out
 
 
 # ----- differences in words -------------------------------------------------
-
-def join_names(names: Sequence[str], lang: str = "vi") -> str:
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    word = " và " if lang == "vi" else " and "
-    return ", ".join(names[:-1]) + word + names[-1]
-
 
 def _placement(res: ScenarioResult, code: str) -> Placement:
     group = res.scenario.group_of(code)
@@ -221,17 +197,14 @@ def _placement(res: ScenarioResult, code: str) -> Placement:
     return Placement(group.name, tuple(c for c in group.members if c != code), unit.exemption, False)
 
 
-def _placement_text(p: Placement, names: dict[str, str], lang: str) -> str:
-    vi = lang == "vi"
+def _placement_message(p: Placement, names: dict[str, str], label: str) -> Message:
     if p.group is not None:
-        partners = join_names([names[c] for c in p.partners], lang)
-        return f"với {partners}" if vi else f"with {partners}"
+        return Message("compare.placement.with", partners=[names[c] for c in p.partners], label=label)
     if p.exemption:
-        return f"được miễn sắp xếp ({p.exemption})" if vi else f"exempted ({p.exemption})"
+        return Message("compare.placement.exempted", reason=p.exemption, label=label)
     if p.unresolved:
-        return ("không sắp xếp dù thuộc diện phải sắp xếp" if vi
-                else "not merged although the law requires it")
-    return "không sắp xếp" if vi else "not merged"
+        return Message("compare.placement.unresolved", label=label)
+    return Message("compare.placement.alone", label=label)
 
 
 def _group_signature(res: ScenarioResult, members: frozenset[str]) -> tuple | None:
@@ -263,22 +236,18 @@ def build_differences(dataset: Dataset, results: list[ScenarioResult],
             signatures = [_group_signature(r, members) for r in results]
             title = " – ".join(names[c] for c in ordered)
             if len(set(signatures)) == 1:
-                same.append(Difference(ordered, True, places,
-                                       f"{title}: giống nhau ở cả {'hai' if len(results) == 2 else 'các'} phương án",
-                                       f"{title}: same in {'both' if len(results) == 2 else 'all'}"))
+                same_code = "compare.same_in_both" if len(results) == 2 else "compare.same_in_all"
+                same.append(Difference(ordered, True, places, Message(same_code, title=title)))
             else:
                 kinds = len({s[2] for s in signatures}) > 1
-                vi = "; ".join(f"{kind_label(s[2]) if kinds else 'đơn vị mới'} {s[0]}, trụ sở "
-                               f"{names.get(s[1], s[1])} trong {lb}" for s, lb in zip(signatures, labels))
-                en = "; ".join(f"{kind_label(s[2], 'en') if kinds else 'new unit'} {s[0]}, seat "
-                               f"{names.get(s[1], s[1])} in {lb}" for s, lb in zip(signatures, labels))
+                variants = [Message("compare.variant_kind" if kinds else "compare.variant", kind=s[2], name=s[0],
+                                    seat=names.get(s[1], s[1]), label=lb) for s, lb in zip(signatures, labels)]
                 changed.append(Difference(ordered, False, places,
-                                          f"{title}: cùng các đơn vị nhập; {vi}",
-                                          f"{title}: same members; {en}"))
+                                          Message("compare.same_members", title=title, variants=variants)))
             continue
-        vi = "; ".join(f"{_placement_text(p, names, 'vi')} trong {lb}" for p, lb in zip(places, labels))
-        en = "; ".join(f"{_placement_text(p, names, 'en')} in {lb}" for p, lb in zip(places, labels))
-        changed.append(Difference((code,), False, places, f"{names[code]}: {vi}", f"{names[code]}: {en}"))
+        placements = [_placement_message(p, names, lb) for p, lb in zip(places, labels)]
+        changed.append(Difference((code,), False, places,
+                                  Message("compare.unit_placements", name=names[code], placements=placements)))
     changed.sort(key=lambda d: _reading_order(results, d.codes[0]))
     return changed + same
 

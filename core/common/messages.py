@@ -18,9 +18,16 @@ read as each language writes them:
 ``{v:num}``         a number with up to 2 decimals, trailing zeros dropped
 ``{v:pct}``         2 decimals and " %"
 ``{v:list}``        the items of a list, comma separated
+``{v:clauses}``     the items of a list as clauses of one sentence (``A; B``)
+``{v:and}``         the items of a list as a sentence lists them (``A, B và C`` / ``A, B and C``)
 ``{n:n|unit}``      a count and a noun (``3 nhóm``); English: ``{n:n|group|groups}``
 ``{v:msg}``         a message code (or a Message) worded in the same language
+``{v:@prefix}``     the message ``prefix.<v>`` (``{kind:@kind}`` → ``kind.xa`` → ``xã``);
+                    a value with no such message is shown as it is
 ==================  ===========================================================
+
+A parameter that is data in both languages, ``{"vi": …, "en": …}`` (the texts of the
+rule-set files), is shown in the reader's language.
 
 A parameter that is itself a ``Message`` is worded too, so a refusal can say where
 (``where=Message("where.group", index=2, name="Giao Long")``). A text may begin with
@@ -91,6 +98,11 @@ class _Formatter(string.Formatter):
         lang = self.lang
         if isinstance(value, Message):
             return value.text(lang)
+        if isinstance(value, Mapping) and any(k in value for k in LANGUAGES):
+            return pick(value, lang)
+        if spec.startswith("@"):
+            code = f"{spec[1:]}.{value}"
+            return say(code, lang) if code in catalogue() else str(value)
         if spec == "area":
             return fmt_area(float(value), lang)
         if spec == "int":
@@ -101,6 +113,13 @@ class _Formatter(string.Formatter):
             return fmt_pct(float(value), lang)
         if spec == "list":
             return ", ".join(self.format_field(v, "") for v in value)
+        if spec == "clauses":
+            return "; ".join(self.format_field(v, "") for v in value)
+        if spec == "and":
+            items = [self.format_field(v, "") for v in value]
+            if len(items) <= 1:
+                return "".join(items)
+            return ", ".join(items[:-1]) + say("common.and", lang) + items[-1]
         if spec == "msg":
             return value.text(lang) if isinstance(value, Message) else say(str(value), lang)
         if spec.startswith("n|"):
@@ -118,6 +137,14 @@ def _plain_number(value: float, lang: str) -> str:
 
 
 WHERE = "{where}: "
+
+
+def pick(text: Mapping | str, lang: str | None = None) -> str:
+    """One language of a text given in both (``{"vi": …, "en": …}``); plain text as it is."""
+    if isinstance(text, str):
+        return text
+    lang = lang or _current
+    return text.get(lang) or text.get("vi") or next(iter(text.values()), "")
 
 
 def say(code: str, lang: str | None = None, /, **params: object) -> str:
@@ -187,7 +214,7 @@ def placeholders(template: str) -> set[str]:
             if name}
 
 
-__all__ = ["LANGUAGES", "Message", "catalogue", "current_language", "known", "placeholders", "say",
+__all__ = ["LANGUAGES", "Message", "catalogue", "current_language", "known", "pick", "placeholders", "say",
            "set_language", "words"]
 
 

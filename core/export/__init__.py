@@ -10,6 +10,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+from core.common.messages import Message
 from core.domain.scenario import Scenario
 from core.law.evaluation import ScenarioResult, evaluate
 from core.law.rules import RuleSet, get_rule_set
@@ -18,15 +19,24 @@ from .dossier import Dossier, build_dossier
 from .files import ExportError, atomic_path
 from .mapdata import scenario_shapes
 
-FORMATS = {".pdf": "PDF", ".xlsx": "Excel (XLSX)", ".csv": "CSV (bảng đơn vị cũ → mới)",
-           ".gpkg": "GeoPackage", ".geojson": "GeoJSON"}
+# The formats by extension; each is named by the message ``export.format.<name>``.
+FORMATS = {".pdf": "pdf", ".xlsx": "xlsx", ".csv": "csv", ".gpkg": "gpkg", ".geojson": "geojson"}
 
 
 class UnsupportedFormat(ExportError):
     def __init__(self, path: str | os.PathLike) -> None:
-        suffix = Path(path).suffix or "(no extension)"
-        hint = " (a scenario file: use export-scenario)" if suffix.lower() == ".json" else ""
-        super().__init__(f"{path}: cannot export to {suffix}{hint}; supported: {', '.join(FORMATS)}")
+        suffix = Path(path).suffix
+        supported = list(FORMATS)
+        if suffix.lower() == ".json":
+            super().__init__("export.unsupported_json", file=str(path), supported=supported)
+        else:
+            super().__init__("export.unsupported_format", file=str(path), supported=supported,
+                             suffix=suffix or Message("export.no_extension"))
+
+
+def format_name(suffix: str) -> Message:
+    """'.csv' → the words for what is written ('bảng CSV (đơn vị cũ → mới)')."""
+    return Message(f"export.format.{FORMATS[suffix]}")
 
 
 def format_of(path: str | os.PathLike) -> str:
@@ -66,4 +76,5 @@ def export_scenario(project, scenario: Scenario, path: str | os.PathLike,
     return export_result(project, evaluate(project.dataset, rule_set, scenario), path, today)
 
 
-__all__ = ["FORMATS", "ExportError", "UnsupportedFormat", "export_result", "export_scenario", "format_of"]
+__all__ = ["FORMATS", "ExportError", "UnsupportedFormat", "export_result", "export_scenario", "format_name",
+           "format_of"]

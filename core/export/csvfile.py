@@ -9,6 +9,7 @@ from core.law.wording import kind_label
 
 from .dossier import Dossier
 from .files import safe_cell
+from .narrative import DOC_LANG
 
 HEADERS = ["STT", "Mã ĐVHC cũ", "Loại cũ", "Tên đơn vị cũ", "Đơn vị sau sắp xếp", "Tên đơn vị mới", "Thay đổi",
            "Diện tích tự nhiên (km²)", "Quy mô dân số (người)"]
@@ -21,7 +22,7 @@ def old_new_csv(d: Dossier) -> bytes:
     new_names = {code: a.name for a in d.after for code in a.member_codes}
     for r in d.before:
         # Figures keep a dot decimal so every spreadsheet reads them as numbers.
-        writer.writerow([safe_cell(v) for v in (r.stt, r.code, kind_label(r.kind), r.name, r.new_name,
+        writer.writerow([safe_cell(v) for v in (r.stt, r.code, kind_label(r.kind, DOC_LANG), r.name, r.new_name,
                                                 new_names[r.code],
                                                 "Nhập" if r.merged else "Giữ nguyên",
                                                 f"{r.area_km2:.3f}", f"{r.population:.0f}")])

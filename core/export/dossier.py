@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from core.common.numbers import fmt_number, fmt_pct
+from core.common.messages import Message, pick, say
 from core.common.text import fold
 from core.domain.model import Dataset
 from core.law.evaluation import GroupResult, ScenarioResult
-from core.law.wording import SEVERITY, criterion_text, finding_text, kind_label, pick, verdict_label
+from core.law.wording import criterion_text, finding_text, kind_label, severity_label, verdict_label
 
-from .narrative import merger_paragraph, unit_with_kind
+from .narrative import DOC_LANG, merger_paragraph, unit_with_kind
 
 SOURCE_WHAT_VI = {
     "unit list and GSO codes": "Danh mục, mã đơn vị hành chính",
@@ -145,49 +145,52 @@ def _before_rows(dataset: Dataset, result: ScenarioResult, key_of, info) -> list
         merged = key_of[code] != code
         notes = []
         if merged:
-            notes.append(f"Nhập vào {unit_with_kind(new_kind, new_name)}")
+            notes.append(Message("dossier.note.merged_into", unit=unit_with_kind(new_kind, new_name)))
         if ur.exemption:
-            notes.append(f"Được miễn sắp xếp: {ur.exemption}")
+            notes.append(Message("dossier.note.exempted_because", reason=ur.exemption))
         if ur.unresolved:
-            notes.append("Thuộc diện phải sắp xếp nhưng chưa được sắp xếp")
+            notes.append(Message("dossier.note.unresolved"))
         if ur.population_overridden or ur.area_overridden:
-            notes.append(f"Số liệu điều chỉnh, nguồn: {ur.override_source}")
+            notes.append(Message("dossier.note.override", source=ur.override_source))
         rows.append(BeforeRow(
             i, code, ur.unit.name, ur.unit.kind, ur.area_km2,
             ur.unit.area.approximate and not ur.area_overridden, ur.area_pct, ur.population,
-            ur.population_pct, ur.must_merge, "; ".join(criterion_text(c) for c in ur.criteria),
-            ur.exemption, unit_with_kind(new_kind, new_name), merged, "; ".join(notes)))
+            ur.population_pct, ur.must_merge, "; ".join(criterion_text(c, DOC_LANG) for c in ur.criteria),
+            ur.exemption, unit_with_kind(new_kind, new_name), merged, _joined(notes)))
     return rows
 
 
-def _req(pct: float) -> str:
-    return fmt_number(pct, 0 if pct == int(pct) else 2) + " %"
+def _joined(notes: list[Message]) -> str:
+    return "; ".join(n.text(DOC_LANG) for n in notes)
 
 
-def _shortfall(g: GroupResult) -> str:
+def _shortfall(g: GroupResult) -> list[Message]:
     """Which post-merger requirement is not reached, with the figures."""
     req, out = g.requirement, []
     if req.exempt:
-        return ""
+        return out
     if g.area_km2 < req.area_km2 - 1e-9:
-        out.append(f"diện tích {fmt_pct(g.area_pct)} < {_req(req.area_pct)}")
+        out.append(Message("dossier.note.area_short", pct=g.area_pct, required=req.area_pct))
     if g.population < req.population - 1e-9:
-        out.append(f"dân số {fmt_pct(g.population_pct)} < {_req(req.population_pct)}")
-    return "; ".join(out)
+        out.append(Message("dossier.note.population_short", pct=g.population_pct, required=req.population_pct))
+    return out
 
 
 def _group_note(g: GroupResult) -> str:
     """'Không đạt: diện tích 37,36 % < 100 %' – the verdict and why, in one cell."""
-    details = [_shortfall(g)]
+    details = _shortfall(g)
     if g.exception:
-        reason = f" – {g.exception['reason']}" if g.exception.get("reason") else ""
-        details.append(f"ngoại lệ: {pick(g.exception['text'])}{reason}")
+        reason = g.exception.get("reason")
+        details.append(Message("dossier.note.exception", text=g.exception["text"],
+                               reason=Message("dossier.note.reason", reason=reason) if reason else ""))
     if not g.contiguous:
-        details.append("các đơn vị không liền kề")
+        details.append(Message("dossier.note.not_contiguous"))
     if g.name_clashes:
-        details.append("trùng tên với " + ", ".join(g.name_clashes))
-    details = [x for x in details if x]
-    return verdict_label(g.verdict) + (": " + "; ".join(details) if details else "")
+        details.append(Message("dossier.note.name_clash", names=list(g.name_clashes)))
+    verdict = verdict_label(g.verdict, DOC_LANG)
+    if not details:
+        return verdict
+    return say("dossier.note.verdict_why", DOC_LANG, verdict=verdict, details=_joined(details))
 
 
 def _after_rows(dataset: Dataset, result: ScenarioResult, key_of, info) -> list[AfterRow]:
@@ -215,9 +218,9 @@ def _after_rows(dataset: Dataset, result: ScenarioResult, key_of, info) -> list[
             rows.append(AfterRow(len(rows) + 1, name, kind, False, [code], [name], ur.area_km2,
                                  ur.area_pct, ur.population, ur.population_pct, name,
                                  _neighbours_after(dataset, [code], key_of, info), None,
-                                 "; ".join(n for n in ("Được miễn sắp xếp" if ur.exemption else "",
-                                                       "Thuộc diện phải sắp xếp, chưa sắp xếp"
-                                                       if ur.unresolved else "") if n)))
+                                 _joined([Message(code) for code, when in (
+                                     ("dossier.note.exempted", ur.exemption),
+                                     ("dossier.note.unresolved_short", ur.unresolved)) if when])))
     return rows
 
 
@@ -238,27 +241,24 @@ def build_dossier(dataset: Dataset, result: ScenarioResult, today: date | None =
                for s in meta.get("sources", [])]
     by_code = {r.code: r for r in before}
     s = result.scenario
-    findings = [(unit_with_kind(g.kind, g.group.name), SEVERITY["vi"].get(f.severity, f.severity), finding_text(f, "vi"))
+    findings = [(unit_with_kind(g.kind, g.group.name), severity_label(f.severity, DOC_LANG), finding_text(f, DOC_LANG))
                 for g in result.groups for f in g.findings]
     paragraphs = [(unit_with_kind(r.kind, r.name), merger_paragraph(dataset, result, r.group, r.neighbours))
                   for r in after if r.group is not None]
     notes = []
     if any(r.area_approximate for r in before):
-        notes.append("Diện tích ghi “xấp xỉ” được tính từ bản đồ ranh giới, không phải diện tích tự nhiên "
-                     "chính thức; cần thay bằng số liệu kiểm kê đất đai trước khi trình.")
+        notes.append(say("dossier.note.approximate_areas", DOC_LANG))
     if result.rules.uncertain:
-        notes.append(f"Một số trích dẫn điều, khoản hoặc mức tiêu chuẩn của bộ quy tắc {result.rules.id} "
-                     "được đánh dấu chưa đối chiếu đầy đủ với toàn văn (xem lệnh “rules”); "
-                     "cần kiểm tra lại trước khi trình.")
+        notes.append(say("dossier.note.uncertain_rules", DOC_LANG, id=result.rules.id))
     return Dossier(
-        title="PHƯƠNG ÁN SẮP XẾP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ",
+        title=say("dossier.title", DOC_LANG),
         scenario_name=s.name, description=s.description,
         province=meta.get("province", ""), district=meta.get("district", ""),
-        rules_id=result.rules.id, rules_title=pick(result.rules.title), citation=result.rules.citation,
+        rules_id=result.rules.id, rules_title=pick(result.rules.title, DOC_LANG), citation=result.rules.citation,
         standards_source=result.rules.standards_source, sources=sources,
         reference_date=vn_date(str(meta.get("reference_date", ""))),
         made_on=(today or date.today()).strftime("%d/%m/%Y"),
-        verdict=result.verdict, verdict_text=verdict_label(result.verdict),
+        verdict=result.verdict, verdict_text=verdict_label(result.verdict, DOC_LANG),
         before=before, after=after, units_before=result.units_before, units_after=result.units_after,
         reduction=result.reduction, reduction_pct=result.reduction_pct,
         kinds_before=_kinds([r.kind for r in before]), kinds_after=_kinds([r.kind for r in after]),
@@ -276,4 +276,4 @@ def in_sentence(name: str) -> str:
 def kinds_text(kinds: dict[str, int]) -> str:
     """{'thi_tran': 1, 'xa': 18} → '1 thị trấn, 18 xã' (in the order the law lists them)."""
     order = ("phuong", "thi_tran", "xa")
-    return ", ".join(f"{kinds[k]} {kind_label(k)}" for k in order if kinds.get(k))
+    return ", ".join(f"{kinds[k]} {kind_label(k, DOC_LANG)}" for k in order if kinds.get(k))

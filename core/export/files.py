@@ -12,30 +12,35 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from core.common.errors import CoreError
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-class ExportError(Exception):
-    """An export cannot be written; the message says why."""
+class ExportError(CoreError):
+    """An export cannot be written; the message says why (``export.*`` codes)."""
 
 
 def check_target(path: str | os.PathLike) -> Path:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise ExportError(f"{target}: the folder {folder} does not exist")
+        raise ExportError("export.folder_missing", file=str(target), folder=str(folder))
     if target.is_dir():
-        raise ExportError(f"{target} is a folder; give a file name")
+        raise ExportError("export.is_folder", file=str(target))
     return target
 
 
-def _why(exc: OSError) -> str:
+def write_failure(target: Path, exc: OSError) -> ExportError:
+    """What an operating-system failure while writing ``target`` means to the planner."""
     import errno
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "the disk is full (ổ đĩa đã đầy)"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "the folder cannot be written (không có quyền ghi vào thư mục)"
-    return f"cannot write the file ({exc.strerror or exc})"
+        return ExportError("export.disk_full", file=str(target))
+    if exc.errno == errno.EROFS:
+        return ExportError("export.read_only", file=str(target))
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return ExportError("export.not_writable", file=str(target))
+    return ExportError("export.write_failed", file=str(target), reason=exc.strerror or str(exc))
 
 
 def _remove(path: Path) -> None:
@@ -54,13 +59,13 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     try:
         yield tmp
         if not tmp.exists():
-            raise ExportError(f"{target}: the writer produced no file")
+            raise ExportError("export.no_output", file=str(target))
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except OSError as exc:
         _remove(tmp)
-        raise ExportError(f"{target}: {_why(exc)}; nothing was written") from exc
+        raise write_failure(target, exc) from exc
     except BaseException:
         _remove(tmp)
         raise

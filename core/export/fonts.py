@@ -24,7 +24,7 @@ def register_fonts() -> tuple[str, str]:
         for name, file in ((REGULAR, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf")):
             path = FONT_DIR / file
             if not path.exists():
-                raise ExportError(f"font file missing: {path} (the PDF needs it for Vietnamese text)")
+                raise ExportError("export.font_missing", file=str(path))
             pdfmetrics.registerFont(TTFont(name, str(path)))
         for bold in (0, 1):
             for italic in (0, 1):

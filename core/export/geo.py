@@ -13,6 +13,7 @@ from core.law.wording import kind_label
 
 from .dossier import Dossier
 from .mapdata import ScenarioShapes
+from .narrative import DOC_LANG
 
 LAYER = "don_vi_sau_sap_xep"
 
@@ -23,7 +24,7 @@ def after_frame(d: Dossier, shapes: ScenarioShapes):
     for r in d.after:
         geom = shapes.merged.get(r.group.group.id) if r.group is not None else shapes.units.get(r.member_codes[0])
         rows.append({
-            "name": r.name, "kind": r.kind, "kind_label": kind_label(r.kind),
+            "name": r.name, "kind": r.kind, "kind_label": kind_label(r.kind, DOC_LANG),
             "merged": r.merged, "members": ",".join(r.member_codes),
             "member_names": ", ".join(r.member_names), "n_members": len(r.member_codes),
             "area_km2": round(r.area_km2, 4), "population": round(r.population),

@@ -4,12 +4,15 @@
 xã Giao Hòa vào xã Giao Long. Sau khi nhập, xã Giao Long có diện tích tự nhiên là
 11,21 km² (đạt 37,36 % tiêu chuẩn) và quy mô dân số là 8.699 người (đạt 108,74 %
 tiêu chuẩn). Xã Giao Long giáp …"
+
+The sentences are the catalogue's (``resources/messages/export.toml``, ``dossier.*``);
+the dossier is a Vietnamese document, so they are worded in ``DOC_LANG``.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from core.common.numbers import fmt_area, fmt_int, fmt_pct
+from core.common.messages import Message, say
 from core.common.text import fold
 from core.law.wording import kind_label
 
@@ -17,10 +20,12 @@ if TYPE_CHECKING:
     from core.domain.model import Dataset
     from core.law.evaluation import GroupResult, ScenarioResult
 
+DOC_LANG = "vi"          # the language of the đề án dossier
+
 
 def unit_with_kind(kind: str, name: str) -> str:
     """'xa', 'Giao Long' → 'xã Giao Long' (lower case, as inside a sentence)."""
-    return f"{kind_label(kind)} {name}"
+    return f"{kind_label(kind, DOC_LANG)} {name}"
 
 
 def capitalised(text: str) -> str:
@@ -28,14 +33,9 @@ def capitalised(text: str) -> str:
 
 
 def join_vi(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " và " + items[-1]
-
-
-def _figures(area: float, population: float) -> str:
-    return (f"toàn bộ diện tích tự nhiên là {fmt_area(area)} và quy mô dân số là "
-            f"{fmt_int(population)} người")
+    """'A, B và C': items as a Vietnamese sentence lists them."""
+    return say("common.and", DOC_LANG).join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 \
+        else "".join(items)
 
 
 def merger_paragraph(dataset: Dataset, result: ScenarioResult, g: GroupResult,
@@ -44,18 +44,18 @@ def merger_paragraph(dataset: Dataset, result: ScenarioResult, g: GroupResult,
     members = [result.units[c] for c in g.group.members]
     new = unit_with_kind(g.kind, g.group.name)
     host = next((m for m in members if fold(m.unit.name) == fold(g.group.name)), None)
-    parts = [f"{_figures(m.area_km2, m.population)} của {unit_with_kind(m.unit.kind, m.unit.name)}"
+    parts = [Message("dossier.figures_of", area=m.area_km2, population=m.population,
+                     unit=unit_with_kind(m.unit.kind, m.unit.name))
              for m in members if m is not host]
     if host is not None:
-        first = (f"Nhập {join_vi(parts)} vào {unit_with_kind(host.unit.kind, host.unit.name)}.")
-        after = "Sau khi nhập"
+        first = Message("dossier.merge_into", parts=parts, host=unit_with_kind(host.unit.kind, host.unit.name))
+        after = "dossier.after_merge"
     else:
-        first = f"Thành lập {new} trên cơ sở nhập {join_vi(parts)}."
-        after = "Sau khi thành lập"
-    second = (f"{after}, {new} có diện tích tự nhiên là {fmt_area(g.area_km2)} "
-              f"(đạt {fmt_pct(g.area_pct)} tiêu chuẩn) và quy mô dân số là {fmt_int(g.population)} người "
-              f"(đạt {fmt_pct(g.population_pct)} tiêu chuẩn).")
-    text = f"{first} {second}"
+        first = Message("dossier.establish", new=new, parts=parts)
+        after = "dossier.after_establish"
+    second = Message(after, new=new, area=g.area_km2, area_pct=g.area_pct, population=g.population,
+                     population_pct=g.population_pct)
+    sentences = [first, second]
     if neighbours:
-        text += f" {capitalised(new)} giáp {join_vi(neighbours)}."
-    return text
+        sentences.append(Message("dossier.borders", new=capitalised(new), neighbours=neighbours))
+    return " ".join(m.text(DOC_LANG) for m in sentences)

@@ -13,6 +13,7 @@ from core.law.wording import kind_label
 
 from .dossier import AfterRow, BeforeRow, Dossier
 from .fonts import BOLD, REGULAR, register_fonts
+from .narrative import DOC_LANG
 
 register_fonts()
 
@@ -90,7 +91,7 @@ BEFORE_WIDTHS = [24, 40, 76, 44, 58, 48, 58, 48, 52, 322]
 def before_table(d: Dossier) -> Table:
     rows: list[list] = [_heads(BEFORE_HEADS)]
     for r in d.before:
-        rows.append([p(str(r.stt), "cell_c"), p(r.code, "cell_c"), p(r.name), p(kind_label(r.kind)),
+        rows.append([p(str(r.stt), "cell_c"), p(r.code, "cell_c"), p(r.name), p(kind_label(r.kind, DOC_LANG)),
                      p(num(r.area_km2, 2) + ("*" if r.area_approximate else ""), "cell_r"),
                      p(num(r.area_pct, 2), "cell_r"), p(num(r.population), "cell_r"),
                      p(num(r.population_pct, 2), "cell_r"), p("x" if r.must_merge else "", "cell_c"),
@@ -118,7 +119,7 @@ def after_table(d: Dossier) -> Table:
     rows: list[list] = [_heads(AFTER_HEADS)]
     for r in d.after:
         bold = "cell_b" if r.merged else "cell"
-        rows.append([p(str(r.stt), "cell_c"), p(f"{kind_label(r.kind)} {r.name}", bold),
+        rows.append([p(str(r.stt), "cell_c"), p(f"{kind_label(r.kind, DOC_LANG)} {r.name}", bold),
                      p(", ".join(r.member_names) if r.merged else "–", "cell" if r.merged else "cell_c"),
                      p(num(r.area_km2, 2), "cell_r"), p(num(r.area_pct, 2), "cell_r"),
                      p(num(r.population), "cell_r"), p(num(r.population_pct, 2), "cell_r"),
@@ -140,7 +141,7 @@ def old_new_table(d: Dossier, width: float) -> Table:
     rows: list[list] = [_heads(["STT", "Mã ĐVHC cũ", "Đơn vị hành chính cũ", "Đơn vị hành chính mới",
                                 "Thay đổi"])]
     for r in d.before:
-        rows.append([p(str(r.stt), "cell_c"), p(r.code, "cell_c"), p(f"{kind_label(r.kind)} {r.name}"),
+        rows.append([p(str(r.stt), "cell_c"), p(r.code, "cell_c"), p(f"{kind_label(r.kind, DOC_LANG)} {r.name}"),
                      p(r.new_name, "cell_b" if r.merged else "cell"),
                      p("Nhập" if r.merged else "Giữ nguyên")])
     widths = [26, 58, 0, 0, 62]
@@ -156,7 +157,7 @@ def groups_overview(d: Dossier, width: float) -> Table:
     for r in d.after:
         if not r.merged:
             continue
-        rows.append([p(f"{kind_label(r.kind)} {r.name}", "cell_b"), p(", ".join(r.member_names)),
+        rows.append([p(f"{kind_label(r.kind, DOC_LANG)} {r.name}", "cell_b"), p(", ".join(r.member_names)),
                      p(num(r.area_km2, 2), "cell_r"), p(num(r.area_pct, 2), "cell_r"),
                      p(num(r.population), "cell_r"), p(num(r.population_pct, 2), "cell_r"), p(r.note)])
     widths = [72, 96, 48, 40, 48, 40, 0]
@@ -165,4 +166,4 @@ def groups_overview(d: Dossier, width: float) -> Table:
 
 
 def after_row_title(r: AfterRow) -> str:
-    return f"{kind_label(r.kind)} {r.name}"
+    return f"{kind_label(r.kind, DOC_LANG)} {r.name}"

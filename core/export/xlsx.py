@@ -13,6 +13,7 @@ from core.law.wording import kind_label
 
 from .dossier import Dossier, kinds_text
 from .files import FORMULA_START
+from .narrative import DOC_LANG
 
 HEAD_FILL = PatternFill("solid", fgColor="E4E8EE")
 AREA, PCT, PEOPLE = "#,##0.00", "0.00", "#,##0"
@@ -70,7 +71,7 @@ def write_xlsx(path: Path, d: Dossier) -> None:
         if key.value == "Tỷ lệ giảm (%)":
             value.number_format = PCT
 
-    groups = [[r.stt, kind_label(r.kind), r.name, ", ".join(r.member_names), ", ".join(r.member_codes),
+    groups = [[r.stt, kind_label(r.kind, DOC_LANG), r.name, ", ".join(r.member_names), ", ".join(r.member_codes),
                r.area_km2, r.area_pct, r.population, r.population_pct, r.seat, ", ".join(r.neighbours),
                r.note] for r in d.after if r.merged]
     _sheet(wb, SHEETS[1], ["STT", "Loại", "Đơn vị mới", "Các đơn vị nhập", "Mã các đơn vị nhập",
@@ -78,7 +79,7 @@ def write_xlsx(path: Path, d: Dossier) -> None:
                            "% tiêu chuẩn dân số", "Trụ sở", "Giáp ranh (tên sau sắp xếp)", "Đánh giá"],
            groups, {6: AREA, 7: PCT, 8: PEOPLE, 9: PCT}, [6, 9, 18, 30, 18, 14, 12, 14, 12, 14, 50, 60])
 
-    units = [[r.stt, r.code, kind_label(r.kind), r.name, r.area_km2,
+    units = [[r.stt, r.code, kind_label(r.kind, DOC_LANG), r.name, r.area_km2,
               "xấp xỉ" if r.area_approximate else "chính thức", r.area_pct, r.population, r.population_pct,
               "Có" if r.must_merge else "Không", r.criteria, r.exemption or "", r.new_name,
               "Nhập" if r.merged else "Giữ nguyên", r.note] for r in d.before]

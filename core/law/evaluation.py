@@ -282,9 +282,9 @@ def _group_findings(dataset: Dataset, rules: RuleSet, r: GroupResult,
     else:
         isolated = [m.unit.name for m in members
                     if not (dataset.neighbours(m.code) & set(r.group.members))]
+        # The principle (only adjacent units merge) is worded by the finding's message.
         out.append(Finding("not_contiguous", "fail",
-                           {"members": [m.unit.name for m in members], "isolated": isolated},
-                           "Nguyên tắc sắp xếp: chỉ nhập các đơn vị hành chính liền kề"))
+                           {"members": [m.unit.name for m in members], "isolated": isolated}))
     if not r.meets_standard and r.exception:
         out.append(Finding("exception", "warning", dict(r.exception), r.exception["article"]))
     elif not r.meets_standard:
@@ -292,11 +292,10 @@ def _group_findings(dataset: Dataset, rules: RuleSet, r: GroupResult,
         for e in open_exc:
             out.append(Finding("exception_available", "info", {"text": e.text}, e.article))
     for clash in r.name_clashes:
-        out.append(Finding("name_clash", "fail", {"name": r.group.name, "other": clash},
-                           "Không có hai đơn vị hành chính cùng cấp trong tỉnh trùng tên"))
+        out.append(Finding("name_clash", "fail", {"name": r.group.name, "other": clash}))
     if r.kind != r.default_kind:
-        out.append(Finding("kind_chosen", "info", {"kind": r.kind, "default": r.default_kind},
-                           rules.resulting_kind_rule.get("text", {}).get("vi", "")))
+        out.append(Finding("kind_chosen", "info", {"kind": r.kind, "default": r.default_kind,
+                                                   "rule": rules.resulting_kind_rule.get("text", {})}))
     approx = [m.unit.name for m in members if m.unit.area.approximate and not m.area_overridden]
     if approx:
         out.append(Finding("approximate_area", "warning", {"units": approx}))

@@ -13,19 +13,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.common.errors import CoreError
 from core.common.paths import DATA_DIR
 
 RULES_DIR = DATA_DIR / "rules"
 
 
-class UnknownRuleSet(KeyError):
+class RuleSetError(CoreError):
+    """A rule set cannot answer (unknown id, no standard for a kind of unit)."""
+
+
+class UnknownRuleSet(RuleSetError, KeyError):
     def __init__(self, rule_id: str, known: Iterable[str]) -> None:
         self.rule_id = rule_id
         self.known = sorted(known)
-        super().__init__(rule_id)
-
-    def __str__(self) -> str:
-        return f"unknown rule set {self.rule_id!r}; known: {', '.join(self.known)}"
+        super().__init__("rules.unknown", id=rule_id, known=self.known)
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ class RuleSet:
         entry = _best(self._standards, kind=kind, terrain=terrain, parent=parent,
                       urban_class=urban_class)
         if entry is None:
-            raise KeyError(f"rule set {self.id} has no standard for {kind}/{terrain}")
+            raise RuleSetError("rules.no_standard", id=self.id, kind=kind, terrain=terrain)
         return Standard(float(entry["population"]), float(entry["area_km2"]),
                         entry.get("article", ""), entry.get("label", kind),
                         bool(entry.get("uncertain")))

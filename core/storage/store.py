@@ -14,6 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from core.common.errors import CoreError
 from core.common.messages import Message
 from core.common.paths import DEFAULT_DATASET
 from core.domain.datasets import load_dataset, seed_scenario_files, unit_from_row, unit_to_row
@@ -31,14 +32,17 @@ UNIT_COLUMNS = ("code", "name", "kind", "terrain", "urban_class", "parent", "bor
                 "classification_defaulted")
 
 
-class ProjectError(Exception):
-    """The project database cannot be opened or written; the message says why."""
+class ProjectError(CoreError):
+    """The project database cannot be opened or written; the message says why (``project.*``)."""
 
 
 class UnknownScenario(ProjectError):
     def __init__(self, ref: str, known: list[str]) -> None:
         self.ref, self.known = ref, known
-        super().__init__(f"unknown scenario {ref!r}; known: {', '.join(known) or '(none)'}")
+        if known:
+            super().__init__("project.unknown_scenario", ref=ref, known=list(known))
+        else:
+            super().__init__("project.unknown_scenario_none", ref=ref)
 
 
 class ConflictError(ProjectError):
@@ -46,8 +50,40 @@ class ConflictError(ProjectError):
 
     def __init__(self, scenario_name: str, ours: int, theirs: int) -> None:
         self.ours, self.theirs = ours, theirs
-        super().__init__(f"scenario {scenario_name!r} was changed elsewhere "
-                         f"(loaded version {ours}, database version {theirs})")
+        super().__init__("project.conflict", name=scenario_name, ours=ours, theirs=theirs)
+
+
+# SQLite's result codes (sqlite3.Error.sqlite_errorname) and errno values → what the planner reads.
+_SQLITE_CODES = {"SQLITE_FULL": "project.disk_full", "SQLITE_READONLY": "project.read_only",
+                 "SQLITE_BUSY": "project.locked", "SQLITE_LOCKED": "project.locked",
+                 "SQLITE_CORRUPT": "project.damaged", "SQLITE_NOTADB": "project.not_sqlite",
+                 "SQLITE_CANTOPEN": "project.cannot_open", "SQLITE_PERM": "project.no_permission",
+                 "SQLITE_AUTH": "project.no_permission"}
+
+
+def storage_failure(path: Path | str, exc: BaseException) -> ProjectError:
+    """A failure of SQLite or the operating system on ``path``, named in the planner's words:
+    disk full, read-only, locked by another program, no permission, damaged …"""
+    import errno
+    file = str(path)
+    if isinstance(exc, ProjectError):
+        return exc
+    if isinstance(exc, sqlite3.Error):
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        for prefix, code in _SQLITE_CODES.items():
+            if name == prefix or name.startswith(prefix + "_"):
+                return ProjectError(code, file=file)
+        if name.startswith("SQLITE_IOERR"):
+            return ProjectError("project.io_error", file=file, reason=str(exc))
+        return ProjectError("project.unreadable", file=file, reason=str(exc))
+    if isinstance(exc, OSError):
+        by_errno = {errno.ENOSPC: "project.disk_full", errno.EDQUOT: "project.disk_full",
+                    errno.EROFS: "project.read_only", errno.EACCES: "project.no_permission",
+                    errno.EPERM: "project.no_permission", errno.ENOENT: "project.cannot_open"}
+        if exc.errno in by_errno:
+            return ProjectError(by_errno[exc.errno], file=file)
+        return ProjectError("project.io_error", file=file, reason=exc.strerror or str(exc))
+    return ProjectError("project.unreadable", file=file, reason=str(exc))
 
 
 def check_file(path: Path) -> int | None:
@@ -57,34 +93,45 @@ def check_file(path: Path) -> int | None:
     """
     if not path.exists():
         return None
-    size = path.stat().st_size
+    file = str(path)
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise storage_failure(path, exc) from None
     if size == 0:
-        raise ProjectError(f"{path}: the file is empty (0 bytes), not a project database")
-    with open(path, "rb") as fh:
-        head = fh.read(100)
+        raise ProjectError("project.empty", file=file)
     if not head.startswith(SQLITE_HEADER):
-        raise ProjectError(f"{path}: not an SQLite database (not a project file of this tool)")
+        raise ProjectError("project.not_sqlite", file=file)
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
             if "meta" not in tables:
-                raise ProjectError(f"{path}: an SQLite database of another program (no project metadata)")
+                raise ProjectError("project.other_program", file=file)
             meta = dict(conn.execute("select key, value from meta").fetchall())
             if conn.execute("pragma quick_check").fetchone()[0] != "ok":
-                raise ProjectError(f"{path}: the database is damaged (integrity check failed)")
+                raise ProjectError("project.damaged", file=file)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise ProjectError(f"{path}: the database cannot be read ({exc}); it may be truncated or damaged") from None
+        failure = storage_failure(path, exc)
+        if failure.code == "project.not_sqlite":       # an SQLite header, then nothing readable
+            failure = ProjectError("project.unreadable", file=file, reason=str(exc))
+        raise failure from None
+    except sqlite3.Error as exc:
+        raise storage_failure(path, exc) from None
     if meta.get("app") != APP_ID:
-        raise ProjectError(f"{path}: an SQLite database of another program (app={meta.get('app')!r})")
-    version = int(meta.get("schema_version", "0"))
+        raise ProjectError("project.other_app", file=file, app=str(meta.get("app")))
+    try:
+        version = int(meta.get("schema_version", "0"))
+    except ValueError:
+        raise ProjectError("project.unknown_schema", file=file, version=str(meta.get("schema_version"))) from None
     if version > SCHEMA_VERSION:
-        raise ProjectError(f"{path}: written by a newer version of the tool (schema {version}; "
-                           f"this version reads up to {SCHEMA_VERSION}); update the tool to open it")
+        raise ProjectError("project.newer_version", file=file, version=version, supported=SCHEMA_VERSION)
     if version < 1:
-        raise ProjectError(f"{path}: unknown schema version {meta.get('schema_version')!r}")
+        raise ProjectError("project.unknown_schema", file=file, version=str(meta.get("schema_version")))
     return version
 
 
@@ -167,7 +214,7 @@ class Project:
         """
         path = Path(path)
         if path.exists():
-            raise ProjectError(f"{path}: the file already exists; a new project needs a new file")
+            raise ProjectError("project.exists", file=str(path))
         project = cls(path, dataset=dataset)
         try:
             if wkb_by_code:
@@ -304,7 +351,7 @@ class Project:
             or [r for r in rows if fold(r[1]) == fold(ref)]
         if len(match) != 1:
             if len(match) > 1:
-                raise ProjectError(f"several scenarios are named {ref!r}; use the id")
+                raise ProjectError("project.ambiguous_scenario", ref=ref)
             raise UnknownScenario(ref, [r[1] for r in rows])
         s = from_dict(json.loads(match[0][2]))
         s.version = match[0][3]

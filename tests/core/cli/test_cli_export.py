@@ -32,14 +32,14 @@ def test_export_of_an_unknown_scenario_fails_clearly_and_writes_nothing(db_path,
     target = tmp_path / "x.pdf"
     proc = run(db_path, "export", "Phương án 2030", "--to", str(target))
     assert proc.returncode != 0
-    assert "unknown scenario 'Phương án 2030'" in proc.stderr and "Phương án 2019" in proc.stderr
+    assert "Không có phương án “Phương án 2030”" in proc.stderr and "Phương án 2019" in proc.stderr
     assert not target.exists()
 
 
 def test_export_to_an_unsupported_extension_fails_clearly(db_path, tmp_path):
     proc = run(db_path, "export", "Phương án 2019", "--to", str(tmp_path / "x.docx"))
     assert proc.returncode != 0
-    assert "cannot export to .docx" in proc.stderr and ".pdf" in proc.stderr and ".gpkg" in proc.stderr
+    assert "Không xuất được sang định dạng “.docx”" in proc.stderr and ".pdf" in proc.stderr and ".gpkg" in proc.stderr
     assert not (tmp_path / "x.docx").exists()
 
 
@@ -63,7 +63,7 @@ def test_compare_prints_the_differences_in_words(db_path, tmp_path):
 
 def test_compare_with_an_unknown_scenario_fails_clearly(db_path):
     proc = run(db_path, "compare", "Phương án 2019", "Không có")
-    assert proc.returncode != 0 and "unknown scenario 'Không có'" in proc.stderr
+    assert proc.returncode != 0 and "Không có phương án “Không có”" in proc.stderr
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".xlsx", ".csv", ".gpkg", ".geojson"])
@@ -77,7 +77,7 @@ def test_a_failed_export_leaves_no_partial_file_and_keeps_the_old_one(project, t
     for module, name in (("core.export.pdf", "write_pdf"), ("core.export.xlsx", "write_xlsx"),
                          ("core.export.csvfile", "write_csv"), ("core.export.geo", "write_geo")):
         monkeypatch.setattr(importlib.import_module(module), name, half_then_fail)
-    with pytest.raises(ExportError, match="disk is full"):
+    with pytest.raises(ExportError, match="Ổ đĩa đã đầy"):
         export_scenario(project, project.get_scenario("Phương án 2019"), target)
     assert target.read_bytes() == b"the previous export"
     leftovers = [p.name for p in tmp_path.iterdir() if not p.name.startswith(project.path.name)]
@@ -85,7 +85,7 @@ def test_a_failed_export_leaves_no_partial_file_and_keeps_the_old_one(project, t
 
 
 def test_export_into_a_missing_folder_is_refused(project, tmp_path):
-    with pytest.raises(ExportError, match="does not exist"):
+    with pytest.raises(ExportError, match="không tồn tại"):
         export_scenario(project, project.get_scenario("Phương án 2019"), tmp_path / "no" / "x.pdf")
 
 
@@ -104,7 +104,7 @@ def test_an_export_to_a_folder_that_cannot_be_written_fails_clearly(project, tmp
     def refuse(src, dst):
         raise PermissionError(errno.EACCES, "Permission denied")
     monkeypatch.setattr(files.os, "replace", refuse)
-    with pytest.raises(ExportError, match="cannot be written"):
+    with pytest.raises(ExportError, match="Không có quyền ghi"):
         export_scenario(project, project.get_scenario("Phương án 2019"), target)
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(project.path.name)] == []

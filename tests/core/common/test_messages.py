@@ -12,9 +12,9 @@ from core.common.messages import LANGUAGES, Message, catalogue, placeholders, sa
 
 ROOT = Path(__file__).resolve().parents[3]
 # Calls whose first argument is a message code.
-CODE_CALLS = {"Message", "say", "CoreError", "ScenarioError", "DataError", "ProjectError", "StatsError",
-              "BoundaryError", "ExportError", "MatchError", "ConflictError", "UnknownScenario",
-              "UnknownRuleSet", "CliError"}
+CODE_CALLS = {"Message", "say", "line", "_err", "CoreError", "ScenarioError", "DataError", "ProjectError",
+              "StatsError", "BoundaryError", "ExportError", "MatchError", "ConflictError", "UnknownScenario",
+              "UnknownRuleSet", "RuleSetError", "CliError"}
 
 
 def _codes_used() -> dict[str, str]:
@@ -37,8 +37,10 @@ def _codes_used() -> dict[str, str]:
 def _sample(spec: str) -> object:
     if spec in ("area", "int", "num", "pct"):
         return 1234.5
-    if spec == "list":
+    if spec in ("list", "and", "clauses"):
         return ["Giao Long", "Giao Hòa"]
+    if spec.startswith("@"):
+        return "xa"
     if spec.startswith("n|"):
         return 2
     if spec == "msg":
@@ -92,6 +94,47 @@ def test_a_long_list_of_problems_shows_the_first_twenty_and_how_many_more():
                             for i in range(25)])
     lines = exc.text("vi").splitlines()
     assert len(lines) == 21 and lines[-1] == "… và 5 vấn đề khác."
+
+
+def _finding_codes() -> dict[str, str]:
+    """Every Finding the evaluation makes → where (its first argument is the finding's code)."""
+    found = {}
+    for path in sorted((ROOT / "core" / "law").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Finding" and node.args:
+                first = node.args[0]
+                codes = [first.value] if isinstance(first, ast.Constant) else []
+                if isinstance(first, ast.Name) and first.id == "what":
+                    codes = ["area", "population"]          # the loop over both figures
+                for code in codes:
+                    found.setdefault(code, f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def test_every_finding_of_the_evaluation_has_its_sentence_in_both_languages():
+    codes = _finding_codes()
+    assert {"area", "population", "contiguous", "not_contiguous", "name_clash"} <= set(codes)
+    missing = {code: where for code, where in codes.items() if f"finding.{code}" not in catalogue()}
+    assert not missing
+
+
+def test_every_kind_verdict_and_severity_has_its_words():
+    from core.domain.model import KINDS
+    from core.law.evaluation import FAIL, PASS
+    from core.law.verdict import EXCEPTION, FAILS, MEETS
+    codes = [f"kind.{k}" for k in KINDS] + [f"verdict.{v}" for v in (MEETS, EXCEPTION, FAILS, PASS, FAIL)] \
+        + [f"severity.{s}" for s in ("ok", "info", "warning", "fail")]
+    assert not [c for c in codes if c not in catalogue()]
+
+
+def test_argparse_words_are_argparse_own_texts():
+    """The argparse.* entries are looked up by argparse's English text: each must be one it uses."""
+    import argparse
+    source = Path(argparse.__file__).read_text(encoding="utf-8")
+    unknown = [code for code, entry in catalogue().items()
+               if code.startswith("argparse.") and repr(entry["en"]) not in source
+               and repr(entry["en"]).replace("'", '"') not in source]
+    assert not unknown
 
 
 def _sentences_raised() -> list[str]:

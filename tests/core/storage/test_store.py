@@ -67,7 +67,7 @@ def test_an_sqlite_file_of_another_program_is_refused_and_untouched(tmp_path):
     conn.commit()
     conn.close()
     before = path.read_bytes()
-    with pytest.raises(ProjectError, match="another program"):
+    with pytest.raises(ProjectError, match="chương trình khác"):
         Project(path)
     assert path.read_bytes() == before
 
@@ -78,5 +78,5 @@ def test_a_database_from_a_newer_version_is_refused(db_path):
     conn.execute("update meta set value = ? where key = 'schema_version'", [str(SCHEMA_VERSION + 1)])
     conn.commit()
     conn.close()
-    with pytest.raises(ProjectError, match="newer version"):
+    with pytest.raises(ProjectError, match="phiên bản mới hơn"):
         Project(db_path)
