@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
 
 from core.common.paths import default_db_path
 from core.domain.scenario import Scenario
@@ -30,9 +31,12 @@ def project_path(db_path: str | None) -> Path:
     return default_db_path()
 
 
-def create_main_window(db_path: str | None = None) -> MainWindow:
+def create_main_window(db_path: str | None = None, language: str | None = None) -> MainWindow:
+    """``language``: the one asked for on the command line (``--lang``); else the first window
+    takes the saved one and later windows (Tệp → Mở dự án…) the one on screen."""
     ensure_names()
-    language = saved_language()
+    later = any(isinstance(w, MainWindow) for w in QApplication.topLevelWidgets())
+    language = language or (current_language() if later else saved_language())
     if language != current_language():
         set_language(language, remember=False)
     project = open_project(project_path(db_path))

@@ -12,9 +12,11 @@ def launch(argv: list[str]) -> int:
         return 3
     import argparse
     parser = argparse.ArgumentParser(prog="main.py")
-    parser.add_argument("--db", help="project database file")
+    parser.add_argument("--db")
+    parser.add_argument("--lang", choices=("vi", "en"))
     args, qt_args = parser.parse_known_args(argv)
 
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from core.storage.store import ProjectError
@@ -22,13 +24,14 @@ def launch(argv: list[str]) -> int:
     from .app import create_main_window
     app = QApplication([sys.argv[0], *qt_args])
     try:
-        window = create_main_window(args.db)
+        window = create_main_window(args.db, language=args.lang)
     except ProjectError as exc:
-        # Said on the terminal first: a planner who started from one sees it even if the box is hidden.
-        print(f"Không mở được dự án; tệp không bị thay đổi / Cannot open the project; the file was "
-              f"not changed:\n{exc}", file=sys.stderr, flush=True)
-        QMessageBox.critical(None, "Không mở được dự án / Cannot open the project",
-                             f"{exc}\n\nTệp không bị thay đổi. / The file was not changed.")
+        # The window's language is chosen by now; said on the terminal first: a planner who
+        # started from one sees it even if the box is hidden.
+        title = QCoreApplication.translate("Launch", "Không mở được dự án")
+        unchanged = QCoreApplication.translate("Launch", "Tệp không bị thay đổi.")
+        print(f"{title}: {exc}\n{unchanged}", file=sys.stderr, flush=True)
+        QMessageBox.critical(None, title, f"{exc}\n\n{unchanged}")
         return 2
     window.show()
     return app.exec()

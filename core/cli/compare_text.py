@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from core.analysis.compare import Comparison
 from core.cli.report import table
-from core.law.wording import pick
+from core.common.messages import pick, say
 
 
 def _number(value: float | None) -> float | int | None:
     return int(value) if value is not None and float(value).is_integer() else value
 
 
-def comparison_json(comp: Comparison, lang: str = "vi") -> dict:
+def comparison_json(comp: Comparison, lang: str | None = None) -> dict:
     return {
         "scenarios": [{"label": lb, "name": s.name, "id": s.id, "rules": r.rules.id,
                        "own_rules": s.rules}
@@ -22,6 +22,7 @@ def comparison_json(comp: Comparison, lang: str = "vi") -> dict:
                       "better": m.better, "best": [comp.labels[i] for i in m.best]}
                      for m in comp.measures],
         "differences": [{"units": list(d.codes), "same": d.same, "text": d.text(lang),
+                         "message": d.message.as_json(),
                          "placements": [{"label": lb, "group": p.group, "partners": list(p.partners),
                                          "exemption": p.exemption, "unresolved": p.unresolved}
                                         for lb, p in zip(comp.labels, d.placements)]}
@@ -32,31 +33,28 @@ def comparison_json(comp: Comparison, lang: str = "vi") -> dict:
     }
 
 
-def comparison_text(comp: Comparison, lang: str = "vi") -> str:
-    vi = lang == "vi"
+def comparison_text(comp: Comparison, lang: str | None = None) -> str:
     out = []
     for lb, s, r in zip(comp.labels, comp.scenarios, comp.results):
-        judged = (f"xét theo {r.rules.id}" if vi else f"judged under {r.rules.id}")
         if r.rules.id != s.rules:
-            judged += (f" (phương án lập theo {s.rules})" if vi else f" (drawn up under {s.rules})")
-        out.append(f"{lb}: {s.name} – {judged}")
+            out.append(say("cli.compare.judged_other", lang, label=lb, name=s.name, rules=r.rules.id, own=s.rules))
+        else:
+            out.append(say("cli.compare.judged", lang, label=lb, name=s.name, rules=r.rules.id))
     if comp.mixed_rules:
-        out.append("Lưu ý: các phương án được xét theo bộ quy tắc khác nhau; dùng --rules để xét cùng một bộ."
-                   if vi else "Note: the scenarios are judged under different rule sets; use --rules to "
-                   "judge them under one.")
+        out.append(say("cli.compare.mixed_rules", lang))
     for r in {r.rules.id: r for r in comp.results}.values():
         out.append(f"  {r.rules.id}: {pick(r.rules.title, lang)} – {r.rules.citation}")
     out.append("")
-    headers = ["Tiêu chí" if vi else "Measure"] + comp.labels
+    headers = [say("cli.compare.measure", lang)] + comp.labels
     rows = []
     for m in comp.measures:
         rows.append([m.label(lang)] + [m.text(i, lang) + (" ✓" if m.is_best(i) else "")
                                        for i in range(len(comp.labels))])
     out.append(table(headers, rows))
-    out.append("✓ = giá trị tốt hơn" if vi else "✓ = the better value")
+    out.append(say("cli.compare.better", lang))
     out.append("")
-    out.append("Khác biệt:" if vi else "Differences:")
+    out.append(say("cli.compare.differences", lang))
     out.extend(f"- {d.text(lang)}" for d in comp.differences)
     if not comp.differences:
-        out.append("- " + ("không có" if vi else "none"))
+        out.append(say("cli.compare.no_differences", lang))
     return "\n".join(out)

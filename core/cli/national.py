@@ -1,4 +1,4 @@
-"""Command-line commands for national-scale projects (hooked into ``core.cli.run``):
+"""Command-line commands for national-scale projects:
 
 * ``new-project --boundaries FILE --stats FILE.csv [--tolerance M] [--name TEXT]`` — create
   the project database given by ``--db`` (must not exist) and report the join;
@@ -8,43 +8,11 @@
 """
 from __future__ import annotations
 
-import json
 import sys
 
-COMMANDS = ("new-project", "unmatched", "resolve-match", "provinces")
-
-
-def add_commands(sub) -> None:
-    from core.imports.national import DEFAULT_TOLERANCE_M
-    s = sub.add_parser("new-project", help="create a project (--db, a new file) from a boundary layer "
-                                           "joined with a statistics table")
-    s.add_argument("--boundaries", required=True, help="boundary layer (GeoJSON, GeoPackage, Shapefile)")
-    s.add_argument("--stats", required=True, help="statistics table (CSV UTF-8)")
-    s.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE_M,
-                   help=f"snapping tolerance for adjacency, metres (default {DEFAULT_TOLERANCE_M:g})")
-    s.add_argument("--name", default="", help="name of the dataset")
-    s.add_argument("--json", action="store_true")
-
-    s = sub.add_parser("unmatched", help="polygons and statistics rows the import could not pair")
-    s.add_argument("--json", action="store_true")
-
-    s = sub.add_parser("resolve-match", help="pair an unmatched polygon with a statistics row by hand")
-    s.add_argument("code", help="the polygon's unit code")
-    s.add_argument("row", help="the row's id (e.g. ward_id) or its line number")
-
-    s = sub.add_parser("provinces", help="units and must-merge units per province (or district)")
-    s.add_argument("--rules", default="nq653-2019")
-    s.add_argument("--scenario", help="also count grouped and unresolved units of this scenario")
-    s.add_argument("--district", action="store_true", help="per district instead of per province")
-    s.add_argument("--json", action="store_true")
-
-
-def _print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _progress(frac: float, msg: str) -> None:
-    print(f"\r[{frac * 100:5.1f} %] {msg:<40}", end="", file=sys.stderr, flush=True)
+from core.cli.commands import print_report_items
+from core.cli.output import line, print_json, progress, words
+from core.common.messages import say
 
 
 def cmd_new_project(args) -> None:
@@ -53,65 +21,63 @@ def cmd_new_project(args) -> None:
     from core.common.paths import default_db_path
     from core.imports.national import import_national
     db = Path(args.db) if args.db else default_db_path()
-    project, report = import_national(db, args.boundaries, args.stats, tolerance_m=args.tolerance,
-                                      name=args.name, progress=None if args.json else _progress)
+    try:
+        project, report = import_national(db, args.boundaries, args.stats, tolerance_m=args.tolerance,
+                                          name=args.name, progress=None if args.json else progress)
+    finally:
+        if not args.json:
+            print(file=sys.stderr)
     project.close()
-    if not args.json:
-        print(file=sys.stderr)
-    d = report.as_dict()
     if args.json:
-        _print_json(d)
+        print_json(report.as_dict())
         return
-    print(f"Đã tạo dự án {db}: {report.matched} đơn vị")
-    print(f"Ranh giới: {report.features} đa giác; bảng số liệu: {report.rows} dòng; ghép theo {report.join_by}")
-    print(f"Tỉ lệ ghép: {report.matched}/{report.features} = {100 * report.match_rate:.2f} % "
-          f"({', '.join(f'{k}: {v}' for k, v in report.stages.items())})")
-    print(f"Không ghép được: {len(report.unmatched_features)} đa giác, {len(report.unmatched_rows)} dòng "
-          f"(xem lệnh 'unmatched'; ghép tay bằng 'resolve-match MÃ DÒNG')")
+    line("cli.national.created", file=str(db), units=report.matched)
+    line("cli.national.inputs", features=report.features, rows=report.rows, join_by=words(report.join_by))
+    line("cli.national.rate", matched=report.matched, features=report.features, pct=100 * report.match_rate,
+         stages=", ".join(f"{words(k)}: {v}" for k, v in report.stages.items()))
+    line("cli.national.unmatched", features=len(report.unmatched_features), rows=len(report.unmatched_rows))
     for f in report.unmatched_features:
-        print(f"  đa giác {f['code']}: {f['name'] or '(không tên)'}, {f['district']}, {f['province']}")
+        line("cli.national.unmatched_polygon", code=f["code"], name=f["name"] or say("cli.national.no_name"),
+             district=f["district"], province=f["province"])
     if report.fuzzy:
-        print(f"Ghép theo tên gần đúng ({len(report.fuzzy)}), nên kiểm tra:")
+        line("cli.national.fuzzy", count=len(report.fuzzy))
         for f in report.fuzzy:
-            print(f"  {f['code']} {f['layer']} ({f['district']}) ← {f['row_name']} [{f['row']}]")
-    print(f"Liền kề: {report.pairs} cặp với dung sai {report.tolerance_m:g} m"
-          + (f"; cạnh chung chính xác: {report.pairs_exact} cặp; dung sai thêm "
-             f"{report.pairs_added_by_tolerance} cặp" if report.pairs_exact is not None else ""))
-    for item in report.repaired:
-        print(f"  đã sửa hình học: {item}")
-    for item in report.rejected:
-        print(f"  bỏ qua: {item}")
-    for item in report.notes:
-        print(f"  ghi chú: {item}")
+            line("cli.national.fuzzy_line", code=f["code"], layer=f["layer"], district=f["district"],
+                 row_name=f["row_name"], row=f["row"])
+    if report.pairs_exact is not None:
+        line("cli.national.pairs_exact", pairs=report.pairs, tolerance=report.tolerance_m, exact=report.pairs_exact,
+             added=report.pairs_added_by_tolerance)
+    else:
+        line("cli.national.pairs", pairs=report.pairs, tolerance=report.tolerance_m)
+    print_report_items(report.repaired, report.rejected, report.notes)
     for item in report.warnings:
-        print(f"CẢNH BÁO: chưa có cột phân loại (địa hình, biên giới, loại đô thị): mọi đơn vị được coi là "
-              f"đồng bằng – xã miền núi, hải đảo bị xét theo tiêu chuẩn sai cho tới khi sửa. ({item})")
+        line("cli.national.no_classification", item=words(item))
 
 
 def cmd_unmatched(args, project) -> None:
     from core.imports.match_store import unmatched_features, unmatched_rows
     feats, rows = unmatched_features(project), unmatched_rows(project)
     if args.json:
-        _print_json({"features": feats, "rows": rows})
+        print_json({"features": feats, "rows": rows})
         return
-    print(f"Đa giác chưa ghép ({len(feats)}):")
+    line("cli.unmatched.polygons", count=len(feats))
     for f in feats:
-        print(f"  {f['code']}  {f['name'] or '(không tên)'}, {f['district']}, {f['province']}")
+        line("cli.unmatched.polygon", code=f["code"], name=f["name"] or say("cli.national.no_name"),
+             district=f["district"], province=f["province"])
         for s in f.get("suggestions", []):
-            print(f"      gợi ý: dòng {s['row_id']}  {s['name']} ({s['district']}), "
-                  f"dân số {s['population']:.0f}")
-    print(f"Dòng số liệu chưa ghép ({len(rows)}):")
+            line("cli.unmatched.suggestion", row=s["row_id"], name=s["name"], district=s["district"],
+                 population=s["population"])
+    line("cli.unmatched.rows", count=len(rows))
     for r in rows:
-        print(f"  {r['row_id']}  {r['name']}, {r['district']}, {r['province']} ({r['kind']}), "
-              f"dân số {r['population']:.0f}")
+        line("cli.unmatched.row", row=r["row_id"], name=r["name"], district=r["district"], province=r["province"],
+             kind=r["kind"], population=r["population"])
 
 
 def cmd_resolve_match(args, project) -> None:
     from core.imports.match_store import resolve_match
     unit = resolve_match(project, args.code, args.row)
-    n = len(project.dataset.neighbours(unit.code))
-    print(f"Đã ghép đa giác {unit.code} với dòng {args.row}: {unit.name} ({unit.kind}), "
-          f"dân số {unit.population.value:.0f}, {n} đơn vị liền kề")
+    line("cli.resolved", code=unit.code, row=args.row, name=unit.name, kind=unit.kind,
+         population=unit.population.value, neighbours=len(project.dataset.neighbours(unit.code)))
 
 
 def cmd_provinces(args, project) -> None:
@@ -121,23 +87,13 @@ def cmd_provinces(args, project) -> None:
     scenario = project.get_scenario(args.scenario) if args.scenario else None
     rows = area_summary(project.dataset, rules, scenario, by="district" if args.district else "province")
     if args.json:
-        _print_json({"rules": rules.id, "dataset": project.dataset.name,
-                     "units": sum(r.units for r in rows), "must_merge": sum(r.must_merge for r in rows),
-                     "areas": [r.as_dict() for r in rows]})
+        print_json({"rules": rules.id, "dataset": project.dataset.name,
+                    "units": sum(r.units for r in rows), "must_merge": sum(r.must_merge for r in rows),
+                    "areas": [r.as_dict() for r in rows]})
         return
     print(f"{project.dataset.name} – {rules.short}")
-    print(f"{'Tỉnh / thành phố':40} {'Số ĐV':>7} {'Phải sắp xếp':>13}")
+    area = say("cli.provinces.district" if args.district else "cli.provinces.province")
+    print(f"{area:40} {say('cli.provinces.units'):>7} {say('cli.provinces.must_merge'):>13}")
     for r in rows:
         print(f"{r.name[:40]:40} {r.units:>7} {r.must_merge:>13}")
-    print(f"{'Cả nước / tổng':40} {sum(r.units for r in rows):>7} {sum(r.must_merge for r in rows):>13}")
-
-
-def run(args) -> int | None:
-    """Handle a national command; returns None for commands that need an open project."""
-    if args.command == "new-project":
-        cmd_new_project(args)
-        return 0
-    return None
-
-
-HANDLERS = {"unmatched": cmd_unmatched, "resolve-match": cmd_resolve_match, "provinces": cmd_provinces}
+    print(f"{say('cli.provinces.total'):40} {sum(r.units for r in rows):>7} {sum(r.must_merge for r in rows):>13}")

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import unicodedata
 
+from core.common.messages import Message, pick, say
 from core.common.numbers import fmt_int, fmt_number
 from core.law.evaluation import GroupResult, ScenarioResult, UnitResult
 from core.law.rules import RuleSet
-from core.law.wording import criterion_text, finding_text, kind_label, pick, verdict_label
+from core.law.wording import criterion_text, finding_message, kind_label, verdict_label
 
 
 def _width(text: str) -> int:
@@ -41,31 +42,37 @@ def unit_json(r: UnitResult) -> dict:
     }
 
 
-def units_text(results: list[UnitResult], rules: RuleSet, lang: str = "vi") -> str:
+UNIT_COLUMNS = ("code", "name", "kind", "area", "area_pct", "population", "population_pct", "must_merge", "why")
+
+
+def units_text(results: list[UnitResult], rules: RuleSet, lang: str | None = None) -> str:
     rows = []
     for r in results:
-        flag = ("Có" if r.must_merge else "") if lang == "vi" else ("yes" if r.must_merge else "")
         why = "; ".join(criterion_text(c, lang) for c in r.criteria)
         if r.exemption:
-            why += (" – được miễn: " if lang == "vi" else " – exempted: ") + r.exemption
+            why = say("cli.units.exempted", lang, why=why, reason=r.exemption)
         rows.append([r.code, r.unit.name, kind_label(r.unit.kind, lang),
                      fmt_number(r.area_km2, 2, lang) + ("*" if r.unit.area.approximate else ""),
                      fmt_number(r.area_pct, 1, lang), fmt_int(r.population, lang),
-                     fmt_number(r.population_pct, 1, lang), flag, why])
-    if lang == "vi":
-        headers = ["Mã", "Tên", "Loại", "DT (km²)", "% TC DT", "Dân số", "% TC DS", "Phải sắp xếp", "Căn cứ"]
-        foot = (f"\nBộ quy tắc: {rules.id} – {rules.citation}\n* diện tích xấp xỉ (tính từ bản đồ), "
-                f"không phải diện tích tự nhiên chính thức.\n"
-                f"Số đơn vị thuộc diện phải sắp xếp: {sum(r.must_merge for r in results)}/{len(results)}")
-    else:
-        headers = ["Code", "Name", "Kind", "Area km²", "Area %", "Population", "Pop. %", "Must merge", "Why"]
-        foot = (f"\nRule set: {rules.id} – {rules.citation}\n* approximate area (from polygons), not the "
-                f"official natural area.\nUnits the law requires to merge: "
-                f"{sum(r.must_merge for r in results)}/{len(results)}")
-    return table(headers, rows, right={3, 4, 5, 6}) + "\n" + foot
+                     fmt_number(r.population_pct, 1, lang),
+                     say("cli.units.yes", lang) if r.must_merge else "", why])
+    headers = [say(f"cli.units.head.{c}", lang) for c in UNIT_COLUMNS]
+    foot = ["", say("cli.rule_set", lang, id=rules.id, citation=rules.citation),
+            say("cli.units.approximate_note", lang),
+            say("cli.units.must_merge_count", lang, count=sum(r.must_merge for r in results), total=len(results))]
+    return table(headers, rows, right={3, 4, 5, 6}) + "\n" + "\n".join(foot)
 
 
-def group_json(g: GroupResult, lang: str = "vi") -> dict:
+def _finding_json(f, lang: str | None) -> dict:
+    message = finding_message(f)
+    return {"check": f.code, "severity": f.severity, "article": f.article, "text": message.text(lang),
+            "message": message.as_json()}
+
+
+def group_json(g: GroupResult, lang: str | None = None) -> dict:
+    exception = None
+    if g.exception:
+        exception = pick(g.exception["text"], lang) + (f" – {g.exception['reason']}" if g.exception["reason"] else "")
     return {
         "id": g.group.id, "name": g.group.name, "members": list(g.group.members), "seat": g.group.seat,
         "kind": g.kind, "default_kind": g.default_kind,
@@ -74,16 +81,14 @@ def group_json(g: GroupResult, lang: str = "vi") -> dict:
         "required": {"area_km2": g.requirement.area_km2, "population": g.requirement.population,
                      "area_pct": g.requirement.area_pct, "population_pct": g.requirement.population_pct},
         "contiguous": g.contiguous, "meets_standard": g.meets_standard,
-        "exception": (pick(g.exception["text"], lang) + (f" – {g.exception['reason']}" if g.exception["reason"] else "")
-                      if g.exception else None),
+        "exception": exception,
         "name_clashes": g.name_clashes, "neighbours": g.neighbours,
         "verdict": g.verdict, "verdict_text": verdict_label(g.verdict, lang),
-        "findings": [{"check": f.code, "severity": f.severity, "article": f.article, "text": finding_text(f, lang)}
-                     for f in g.findings],
+        "findings": [_finding_json(f, lang) for f in g.findings],
     }
 
 
-def scenario_json(res: ScenarioResult, lang: str = "vi") -> dict:
+def scenario_json(res: ScenarioResult, lang: str | None = None) -> dict:
     s = res.scenario
     return {
         "scenario": s.name, "id": s.id, "rules": res.rules.id, "citation": res.rules.citation,
@@ -98,29 +103,20 @@ def scenario_json(res: ScenarioResult, lang: str = "vi") -> dict:
     }
 
 
-def scenario_text(res: ScenarioResult, lang: str = "vi") -> str:
-    vi = lang == "vi"
+def scenario_text(res: ScenarioResult, lang: str | None = None) -> str:
     s = res.scenario
-    out = [f"{'Phương án' if vi else 'Scenario'}: {s.name}",
-           f"{'Bộ quy tắc' if vi else 'Rule set'}: {res.rules.id} – {res.rules.citation}", ""]
+    out = [Message("cli.check.scenario", name=s.name),
+           Message("cli.rule_set", id=res.rules.id, citation=res.rules.citation), ""]
     for i, g in enumerate(res.groups, 1):
-        names = ", ".join(res.units[c].unit.name for c in g.group.members)
-        out.append(f"{i}. {kind_label(g.kind, lang)} {g.group.name} ← {names}: "
-                   f"{fmt_number(g.area_km2, 2, lang)} km² ({fmt_number(g.area_pct, 2, lang)} %), "
-                   f"{fmt_int(g.population, lang)} {'người' if vi else 'people'} "
-                   f"({fmt_number(g.population_pct, 2, lang)} %) – {verdict_label(g.verdict, lang)}")
-        for f in g.findings:
-            out.append(f"   [{f.severity}] {finding_text(f, lang)}")
+        out.append(Message("cli.check.group", index=i, kind=g.kind, name=g.group.name,
+                           members=[res.units[c].unit.name for c in g.group.members],
+                           area=g.area_km2, area_pct=g.area_pct, population=g.population,
+                           population_pct=g.population_pct, verdict=g.verdict))
+        out += [Message("cli.check.finding", severity=f.severity, text=finding_message(f)) for f in g.findings]
     out.append("")
-    if vi:
-        out.append(f"Số đơn vị: {res.units_before} → {res.units_after} (giảm {res.reduction}, "
-                   f"{fmt_number(res.reduction_pct, 2, lang)} %)")
-        names = ", ".join(res.units[c].unit.name for c in res.unresolved) or "không có"
-        out.append(f"Đơn vị phải sắp xếp nhưng chưa được sắp xếp: {names}")
-    else:
-        out.append(f"Units: {res.units_before} → {res.units_after} (−{res.reduction}, "
-                   f"{fmt_number(res.reduction_pct, 2, lang)} %)")
-        names = ", ".join(res.units[c].unit.name for c in res.unresolved) or "none"
-        out.append(f"Must-merge units left unresolved: {names}")
-    out.append(("Kết luận: " if vi else "Verdict: ") + verdict_label(res.verdict, lang))
-    return "\n".join(out)
+    out.append(Message("cli.check.units", before=res.units_before, after=res.units_after,
+                       reduction=res.reduction, pct=res.reduction_pct))
+    names = [res.units[c].unit.name for c in res.unresolved]
+    out.append(Message("cli.check.unresolved", names=names) if names else Message("cli.check.unresolved_none"))
+    out.append(Message("cli.check.verdict", verdict=res.verdict))
+    return "\n".join(m.text(lang) if isinstance(m, Message) else m for m in out)

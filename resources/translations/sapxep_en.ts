@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="64"/>
+        <location filename="../../gui/app.py" line="69"/>
         <source>Dự án được nâng cấp lên phiên bản mới của công cụ; bản sao trước khi nâng cấp: %1</source>
         <translation>The project was upgraded to this version of the tool; a copy from before the upgrade: %1</translation>
     </message>
@@ -35,27 +35,27 @@
 <context>
     <name>AreaSummaryModel</name>
     <message>
-        <location filename="../../gui/national_dock.py" line="49"/>
+        <location filename="../../gui/national_dock.py" line="48"/>
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="49"/>
+        <location filename="../../gui/national_dock.py" line="48"/>
         <source>Đơn vị</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="49"/>
+        <location filename="../../gui/national_dock.py" line="48"/>
         <source>Phải sắp xếp</source>
         <translation>Must merge</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="49"/>
+        <location filename="../../gui/national_dock.py" line="48"/>
         <source>Chưa xử lý</source>
         <translation>Unresolved</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="61"/>
+        <location filename="../../gui/national_dock.py" line="60"/>
         <source>%1: %2 đơn vị, %3 phải sắp xếp, %4 chưa xử lý, %5 đã ở trong nhóm</source>
         <translation>%1: %2 units, %3 must merge, %4 unresolved, %5 already in a group</translation>
     </message>
@@ -167,109 +167,109 @@ The project is unchanged.</translation>
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../gui/checks_panel.py" line="142"/>
+        <location filename="../../gui/checks_panel.py" line="141"/>
         <source>Số đơn vị: %1 → %2 (giảm %3)</source>
         <translation>Units: %1 → %2 (%3 fewer)</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="145"/>
+        <location filename="../../gui/checks_panel.py" line="144"/>
         <source>Đơn vị phải sắp xếp chưa có trong nhóm nào và chưa được miễn: %1</source>
         <translation>Units that must be merged but are in no group and not exempted: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="150"/>
+        <location filename="../../gui/checks_panel.py" line="149"/>
         <source>Chọn một đơn vị hoặc một nhóm trên bảng hay bản đồ để xem chi tiết; chọn nhiều đơn vị để xem trước kết quả nếu nhập.</source>
         <translation>Select a unit or a group in the table or on the map for details; select several units to preview their merger.</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="162"/>
-        <location filename="../../gui/checks_panel.py" line="206"/>
+        <location filename="../../gui/checks_panel.py" line="161"/>
+        <location filename="../../gui/checks_panel.py" line="205"/>
         <source>Diện tích tự nhiên</source>
         <translation>Natural area (diện tích tự nhiên)</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="165"/>
-        <location filename="../../gui/checks_panel.py" line="208"/>
+        <location filename="../../gui/checks_panel.py" line="164"/>
+        <location filename="../../gui/checks_panel.py" line="207"/>
         <source>Quy mô dân số</source>
         <translation>Population (quy mô dân số)</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="169"/>
+        <location filename="../../gui/checks_panel.py" line="168"/>
         <source>Thuộc diện phải sắp xếp – đã được miễn</source>
         <translation>Must be merged – exempted</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="170"/>
+        <location filename="../../gui/checks_panel.py" line="169"/>
         <source>Thuộc diện phải sắp xếp</source>
         <translation>Must be merged</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="175"/>
+        <location filename="../../gui/checks_panel.py" line="174"/>
         <source>Không thuộc diện phải sắp xếp theo bộ quy tắc này</source>
         <translation>Not required to merge under this rule set</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="178"/>
+        <location filename="../../gui/checks_panel.py" line="177"/>
         <source>Lý do miễn: %1</source>
         <translation>Exemption reason: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="180"/>
+        <location filename="../../gui/checks_panel.py" line="179"/>
         <source>Dùng số liệu điều chỉnh, nguồn: %1</source>
         <translation>Uses overridden figures, source: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="182"/>
+        <location filename="../../gui/checks_panel.py" line="181"/>
         <source>Diện tích là số liệu xấp xỉ tính từ bản đồ, không phải diện tích tự nhiên chính thức.</source>
         <translation>The area is an approximation computed from a map, not the official natural area.</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="193"/>
+        <location filename="../../gui/checks_panel.py" line="192"/>
         <source>Xem trước: nếu nhập các đơn vị đã chọn (Ctrl+M để nhập)</source>
         <translation>Preview: if the selected units were merged (Ctrl+M to merge)</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="201"/>
+        <location filename="../../gui/checks_panel.py" line="200"/>
         <source>%1 · nhập từ %2</source>
         <translation>%1 · merged from %2</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="219"/>
+        <location filename="../../gui/checks_panel.py" line="218"/>
         <source>Giáp: %1</source>
         <translation>Borders: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="227"/>
+        <location filename="../../gui/checks_panel.py" line="226"/>
         <source>Cách khắc phục</source>
         <translation>How to fix it</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="229"/>
+        <location filename="../../gui/checks_panel.py" line="228"/>
         <source>Không còn đơn vị liền kề nào chưa thuộc nhóm khác.</source>
         <translation>No adjacent unit is left outside other groups.</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="233"/>
+        <location filename="../../gui/checks_panel.py" line="232"/>
         <source>Thêm một trong các đơn vị liền kề sau thì nhóm đạt tiêu chuẩn:</source>
         <translation>Adding one of these adjacent units brings the group up to the standard:</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="236"/>
+        <location filename="../../gui/checks_panel.py" line="235"/>
         <source>Thêm riêng một đơn vị liền kề chưa đủ đạt tiêu chuẩn; gần nhất là:</source>
         <translation>No single adjacent unit is enough to meet the standard; the closest are:</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="242"/>
+        <location filename="../../gui/checks_panel.py" line="241"/>
         <source>+ %1 → %2 (%3), %4 người (%5): %6</source>
         <translation>+ %1 → %2 (%3), %4 people (%5): %6</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="248"/>
+        <location filename="../../gui/checks_panel.py" line="247"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="249"/>
+        <location filename="../../gui/checks_panel.py" line="248"/>
         <source>Thêm %1 vào nhóm %2</source>
         <translation>Add %1 to the group %2</translation>
     </message>
@@ -277,62 +277,62 @@ The project is unchanged.</translation>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../gui/compare_window.py" line="140"/>
+        <location filename="../../gui/compare_window.py" line="151"/>
         <source>%1: %2 – xét theo %3</source>
         <translation>%1: %2 – judged under %3</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="152"/>
+        <location filename="../../gui/compare_window.py" line="163"/>
         <source>Hai phương án giống nhau.</source>
         <translation>The two scenarios are the same.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="157"/>
+        <location filename="../../gui/compare_window.py" line="168"/>
         <source>Sơ đồ minh họa, không phải bản đồ ranh giới: hình dạng và diện tích không đúng thực tế.</source>
         <translation>Schematic, not a boundary map: shapes and areas are not real.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="160"/>
+        <location filename="../../gui/compare_window.py" line="171"/>
         <source>Cả hai phương án được xét theo cùng bộ quy tắc %1.</source>
         <translation>Both scenarios are judged under the same rule set %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="163"/>
+        <location filename="../../gui/compare_window.py" line="174"/>
         <source>Lưu ý: hai phương án được xét theo bộ quy tắc khác nhau (mỗi phương án theo bộ quy tắc của nó); chọn một bộ quy tắc để xét cùng tiêu chuẩn.</source>
         <translation>Note: the two scenarios are judged under different rule sets (each under its own); choose one rule set to judge them by the same standard.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="172"/>
+        <location filename="../../gui/compare_window.py" line="183"/>
         <source>Tiêu chí</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="184"/>
+        <location filename="../../gui/compare_window.py" line="195"/>
         <source>Giá trị tốt hơn</source>
         <translation>The better value</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="193"/>
+        <location filename="../../gui/compare_window.py" line="204"/>
         <source>So sánh phương án</source>
         <translation>Compare scenarios</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="195"/>
+        <location filename="../../gui/compare_window.py" line="206"/>
         <source>Phương án %1:</source>
         <translation>Scenario %1:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="196"/>
+        <location filename="../../gui/compare_window.py" line="207"/>
         <source>Xét theo:</source>
         <translation>Judge under:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="197"/>
+        <location filename="../../gui/compare_window.py" line="208"/>
         <source>Mỗi phương án theo bộ quy tắc của nó</source>
         <translation>Each scenario under its own rule set</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="198"/>
+        <location filename="../../gui/compare_window.py" line="209"/>
         <source>Khác biệt (✓ trong bảng = giá trị tốt hơn)</source>
         <translation>Differences (✓ in the table = the better value)</translation>
     </message>
@@ -358,69 +358,69 @@ The project is unchanged.</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="29"/>
+        <location filename="../../gui/dialogs/figures.py" line="39"/>
         <source>Miễn sắp xếp</source>
         <translation>Exemption from arrangement</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="33"/>
-        <location filename="../../gui/dialogs/figures.py" line="80"/>
+        <location filename="../../gui/dialogs/figures.py" line="43"/>
+        <location filename="../../gui/dialogs/figures.py" line="90"/>
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="35"/>
+        <location filename="../../gui/dialogs/figures.py" line="45"/>
         <source>(tự ghi lý do)</source>
         <translation>(write the reason)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="39"/>
+        <location filename="../../gui/dialogs/figures.py" line="49"/>
         <source>Căn cứ:</source>
         <translation>Ground:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="42"/>
+        <location filename="../../gui/dialogs/figures.py" line="52"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="48"/>
+        <location filename="../../gui/dialogs/figures.py" line="58"/>
         <source>Để trống lý do để bỏ miễn sắp xếp.</source>
         <translation>Leave the reason empty to remove the exemption.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="76"/>
+        <location filename="../../gui/dialogs/figures.py" line="86"/>
         <source>Điều chỉnh số liệu</source>
         <translation>Override figures</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="84"/>
-        <location filename="../../gui/dialogs/figures.py" line="91"/>
+        <location filename="../../gui/dialogs/figures.py" line="94"/>
+        <location filename="../../gui/dialogs/figures.py" line="102"/>
         <source>(giữ số liệu gốc)</source>
         <translation>(keep the recorded figure)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="86"/>
+        <location filename="../../gui/dialogs/figures.py" line="96"/>
         <source>Dân số (gốc: %1):</source>
         <translation>Population (recorded: %1):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="93"/>
+        <location filename="../../gui/dialogs/figures.py" line="104"/>
         <source>Diện tích tự nhiên (gốc: %1 km²):</source>
         <translation>Natural area (recorded: %1 km²):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="95"/>
+        <location filename="../../gui/dialogs/figures.py" line="107"/>
         <source>Ví dụ: Tờ trình của HĐND huyện ngày 12/09/2019</source>
         <translation>e.g. District People&apos;s Council proposal of 12/09/2019</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="97"/>
+        <location filename="../../gui/dialogs/figures.py" line="109"/>
         <source>Nguồn số liệu:</source>
         <translation>Source of the figure:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/figures.py" line="98"/>
+        <location filename="../../gui/dialogs/figures.py" line="110"/>
         <source>Để cả hai ô ở giá trị gốc để bỏ điều chỉnh.</source>
         <translation>Leave both at the recorded figure to remove the override.</translation>
     </message>
@@ -495,37 +495,37 @@ The project is unchanged.</translation>
         <translation>Export scenario summary</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="27"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="26"/>
         <source>Nhập đơn vị</source>
         <translation>Merge units</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="34"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="33"/>
         <source>Các đơn vị:</source>
         <translation>Units:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="37"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="36"/>
         <source>Tên đơn vị mới:</source>
         <translation>Name of the new unit:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="42"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="41"/>
         <source>Trụ sở đặt tại:</source>
         <translation>Seat:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="44"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="43"/>
         <source>Theo quy tắc: %1</source>
         <translation>Rule set default: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="47"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="46"/>
         <source>Loại đơn vị mới:</source>
         <translation>Kind of the new unit:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/merge_dialog.py" line="48"/>
+        <location filename="../../gui/dialogs/merge_dialog.py" line="47"/>
         <source>Đề xuất: tên của đơn vị có dân số lớn nhất; loại theo bộ quy tắc đang dùng.</source>
         <translation>Proposed: the name of the most populous member; the kind from the current rule set.</translation>
     </message>
@@ -533,98 +533,98 @@ The project is unchanged.</translation>
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../../gui/editing.py" line="29"/>
+        <location filename="../../gui/editing.py" line="30"/>
         <source>Không thực hiện được</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="59"/>
+        <location filename="../../gui/editing.py" line="60"/>
         <source>Chọn ít nhất hai đơn vị để nhập.</source>
         <translation>Select at least two units to merge.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="72"/>
+        <location filename="../../gui/editing.py" line="73"/>
         <source>Nhập đơn vị</source>
         <translation>Merge units</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="83"/>
+        <location filename="../../gui/editing.py" line="84"/>
         <source>Chọn các đơn vị cần thêm cùng với đúng một nhóm.</source>
         <translation>Select the units to add together with exactly one group.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="89"/>
+        <location filename="../../gui/editing.py" line="90"/>
         <source>Không có đơn vị nào ngoài nhóm được chọn.</source>
         <translation>No unit outside the group is selected.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="96"/>
+        <location filename="../../gui/editing.py" line="97"/>
         <source>Thêm đơn vị vào nhóm</source>
         <translation>Add unit to group</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="103"/>
+        <location filename="../../gui/editing.py" line="104"/>
         <source>Các đơn vị đã chọn không thuộc nhóm nào.</source>
         <translation>The selected units are in no group.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="109"/>
+        <location filename="../../gui/editing.py" line="110"/>
         <source>Bớt đơn vị khỏi nhóm</source>
         <translation>Remove unit from group</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="114"/>
+        <location filename="../../gui/editing.py" line="115"/>
         <source>Chọn một đơn vị của nhóm cần giải tán.</source>
         <translation>Select a unit of the group to dissolve.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="121"/>
+        <location filename="../../gui/editing.py" line="122"/>
         <source>Giải tán nhóm</source>
         <translation>Dissolve group</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="126"/>
+        <location filename="../../gui/editing.py" line="127"/>
         <source>Chọn một đơn vị của nhóm cần đổi tên.</source>
         <translation>Select a unit of the group to rename.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="128"/>
-        <location filename="../../gui/editing.py" line="132"/>
+        <location filename="../../gui/editing.py" line="129"/>
+        <location filename="../../gui/editing.py" line="133"/>
         <source>Đổi tên nhóm</source>
         <translation>Rename group</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="128"/>
+        <location filename="../../gui/editing.py" line="129"/>
         <source>Tên đơn vị mới:</source>
         <translation>Name of the new unit:</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="137"/>
+        <location filename="../../gui/editing.py" line="138"/>
         <source>Chọn đúng một đơn vị để ghi miễn sắp xếp.</source>
         <translation>Select exactly one unit to record an exemption.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="147"/>
+        <location filename="../../gui/editing.py" line="148"/>
         <source>Ghi miễn sắp xếp</source>
         <translation>Record exemption</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="147"/>
+        <location filename="../../gui/editing.py" line="148"/>
         <source>Bỏ miễn sắp xếp</source>
         <translation>Remove exemption</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="152"/>
+        <location filename="../../gui/editing.py" line="153"/>
         <source>Chọn đúng một đơn vị để điều chỉnh số liệu.</source>
         <translation>Select exactly one unit to override its figures.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="165"/>
+        <location filename="../../gui/editing.py" line="166"/>
         <source>Điều chỉnh số liệu %1</source>
         <translation>Override figures of %1</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="172"/>
+        <location filename="../../gui/editing.py" line="173"/>
         <source>Đổi bộ quy tắc sang %1</source>
         <translation>Switch rule set to %1</translation>
     </message>
@@ -632,106 +632,36 @@ The project is unchanged.</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../gui/errors.py" line="14"/>
-        <source>Nhóm chỉ còn hai đơn vị: không bớt được nữa, hãy giải tán nhóm.</source>
-        <translation>The group has only two units left: none can be removed; dissolve the group instead.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="16"/>
-        <source>Một đơn vị mới phải được nhập từ ít nhất hai đơn vị.</source>
-        <translation>A new unit must be merged from at least two units.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="18"/>
-        <source>Đơn vị %1 đã thuộc nhóm %2; mỗi đơn vị chỉ thuộc một nhóm.</source>
-        <translation>Unit %1 is already in the group %2; a unit belongs to one group at most.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="20"/>
-        <source>Đơn vị %1 không thuộc nhóm %2.</source>
-        <translation>Unit %1 is not in the group %2.</translation>
-    </message>
-    <message>
         <location filename="../../gui/errors.py" line="22"/>
-        <source>Không có đơn vị mã %1 trong dự án.</source>
-        <translation>The project has no unit with code %1.</translation>
+        <source>Không đọc/ghi được %1: %2</source>
+        <translation>Cannot read or write %1: %2</translation>
     </message>
     <message>
         <location filename="../../gui/errors.py" line="24"/>
-        <source>Trụ sở %1 không phải là đơn vị của nhóm.</source>
-        <translation>The seat %1 is not a member of the group.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="25"/>
-        <source>Tên không được để trống.</source>
-        <translation>The name must not be empty.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="27"/>
-        <source>Tên dài quá %1 ký tự.</source>
-        <translation>The name is longer than %1 characters.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="28"/>
-        <source>Miễn sắp xếp phải ghi rõ lý do.</source>
-        <translation>An exemption needs a reason.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="30"/>
-        <source>Điều chỉnh số liệu của đơn vị %1 phải ghi nguồn số liệu.</source>
-        <translation>An override of unit %1 needs a source note.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/errors.py" line="32"/>
-        <source>Đã có phương án tên “%1”.</source>
-        <translation>A scenario named “%1” already exists.</translation>
+        <source>Lỗi ngoài dự kiến (%1: %2).</source>
+        <translation>Unexpected failure (%1: %2).</translation>
     </message>
 </context>
 <context>
     <name>ExportJob</name>
     <message>
-        <location filename="../../gui/export_job.py" line="27"/>
-        <source>Thư mục %2 không tồn tại; chưa ghi tệp %1.</source>
-        <translation>The folder %2 does not exist; %1 was not written.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/export_job.py" line="29"/>
-        <source>%1 là một thư mục; hãy đặt tên tệp.</source>
-        <translation>%1 is a folder; give a file name.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/export_job.py" line="31"/>
-        <source>Ổ đĩa đã đầy: chưa ghi được %1, không để lại tệp dở dang.</source>
-        <translation>The disk is full: %1 was not written and no half-written file is left.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/export_job.py" line="33"/>
-        <source>Không có quyền ghi vào thư mục của %1; chưa ghi gì.</source>
-        <translation>The folder of %1 cannot be written; nothing was written.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/export_job.py" line="35"/>
-        <source>Không xuất được sang định dạng “%2”: hãy chọn tệp .pdf, .xlsx, .csv, .gpkg hoặc .geojson.</source>
-        <translation>Cannot export to “%2”: choose a .pdf, .xlsx, .csv, .gpkg or .geojson file.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/export_job.py" line="87"/>
+        <location filename="../../gui/export_job.py" line="65"/>
         <source>Đang xuất %1…</source>
         <translation>Exporting %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="89"/>
-        <location filename="../../gui/export_job.py" line="106"/>
+        <location filename="../../gui/export_job.py" line="67"/>
+        <location filename="../../gui/export_job.py" line="84"/>
         <source>Xuất bản tóm tắt phương án</source>
         <translation>Export scenario summary</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="103"/>
+        <location filename="../../gui/export_job.py" line="81"/>
         <source>Không xuất được bản tóm tắt</source>
         <translation>The summary could not be exported</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="104"/>
+        <location filename="../../gui/export_job.py" line="82"/>
         <source>%1
 
 Không có tệp nào bị ghi dở.</source>
@@ -740,45 +670,58 @@ Không có tệp nào bị ghi dở.</source>
 No half-written file was left.</translation>
     </message>
     <message>
-        <location filename="../../gui/export_job.py" line="107"/>
+        <location filename="../../gui/export_job.py" line="85"/>
         <source>Đã ghi %1</source>
         <translation>Written: %1</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>Launch</name>
     <message>
-        <location filename="../../gui/main_window.py" line="145"/>
-        <source>Kiểm tra theo tiêu chuẩn</source>
-        <translation>Checks against the standards</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="161"/>
-        <source>%1[*] – Sắp xếp đơn vị hành chính – %2</source>
-        <translation>%1[*] – Administrative unit arrangement – %2</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="175"/>
-        <source>Đơn vị: %1 → %2 (giảm %3) · Phải sắp xếp chưa xử lý: %4 · %5</source>
-        <translation>Units: %1 → %2 (%3 fewer) · Must-merge units unresolved: %4 · %5</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="209"/>
-        <source>Đã lưu tạm lúc %1</source>
-        <translation>Autosaved at %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="211"/>
-        <source>Không lưu tạm được: %1</source>
-        <translation>Autosave failed: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/launch.py" line="31"/>
         <source>Không mở được dự án</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265"/>
+        <location filename="../../gui/launch.py" line="32"/>
+        <source>Tệp không bị thay đổi.</source>
+        <translation>The file was not changed.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="148"/>
+        <source>Kiểm tra theo tiêu chuẩn</source>
+        <translation>Checks against the standards</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="164"/>
+        <source>%1[*] – Sắp xếp đơn vị hành chính – %2</source>
+        <translation>%1[*] – Administrative unit arrangement – %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="178"/>
+        <source>Đơn vị: %1 → %2 (giảm %3) · Phải sắp xếp chưa xử lý: %4 · %5</source>
+        <translation>Units: %1 → %2 (%3 fewer) · Must-merge units unresolved: %4 · %5</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="212"/>
+        <source>Đã lưu tạm lúc %1</source>
+        <translation>Autosaved at %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="214"/>
+        <source>Không lưu tạm được: %1</source>
+        <translation>Autosave failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="226"/>
+        <source>Không mở được dự án</source>
+        <translation>Cannot open the project</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="267"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -824,12 +767,12 @@ No half-written file was left.</translation>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../gui/map_view.py" line="81"/>
+        <location filename="../../gui/map_view.py" line="82"/>
         <source>Sơ đồ minh họa, không phải bản đồ ranh giới – các ô vẽ từ điểm nhãn của mỗi đơn vị; hình dạng và diện tích không đúng thực tế</source>
         <translation>Schematic, not a boundary map (sơ đồ minh họa) – cells drawn from each unit&apos;s label point; shapes and areas are not real</translation>
     </message>
     <message>
-        <location filename="../../gui/map_view.py" line="83"/>
+        <location filename="../../gui/map_view.py" line="84"/>
         <source>Nhập lớp ranh giới (Tệp → Nhập lớp ranh giới…) để xem bản đồ thật.</source>
         <translation>Import a boundary layer (File → Import boundary layer…) to see the real map.</translation>
     </message>
@@ -837,27 +780,27 @@ No half-written file was left.</translation>
 <context>
     <name>MapScene</name>
     <message>
-        <location filename="../../gui/map_scene.py" line="107"/>
+        <location filename="../../gui/map_scene.py" line="150"/>
         <source>Diện tích tự nhiên: %1 (%2 tiêu chuẩn)</source>
         <translation>Natural area: %1 (%2 of the standard)</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="109"/>
+        <location filename="../../gui/map_scene.py" line="152"/>
         <source>Quy mô dân số: %1 người (%2 tiêu chuẩn)</source>
         <translation>Population: %1 people (%2 of the standard)</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="113"/>
+        <location filename="../../gui/map_scene.py" line="156"/>
         <source>Thuộc diện phải sắp xếp</source>
         <translation>Must be merged</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="115"/>
+        <location filename="../../gui/map_scene.py" line="158"/>
         <source>Miễn sắp xếp: %1</source>
         <translation>Exempted: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="119"/>
+        <location filename="../../gui/map_scene.py" line="162"/>
         <source>Nhóm %1: %2, %3 người – %4</source>
         <translation>Group %1: %2, %3 people – %4</translation>
     </message>
@@ -865,7 +808,7 @@ No half-written file was left.</translation>
 <context>
     <name>NationalDock</name>
     <message>
-        <location filename="../../gui/national_dock.py" line="206"/>
+        <location filename="../../gui/national_dock.py" line="205"/>
         <source>Tổng hợp theo tỉnh</source>
         <translation>Summary by province</translation>
     </message>
@@ -873,32 +816,32 @@ No half-written file was left.</translation>
 <context>
     <name>NationalPanel</name>
     <message>
-        <location filename="../../gui/national_dock.py" line="165"/>
+        <location filename="../../gui/national_dock.py" line="164"/>
         <source>Theo %1: %2 trên %3 đơn vị thuộc diện phải sắp xếp (tô màu cam trên bản đồ khi chưa xử lý), ở %4 tỉnh.</source>
         <translation>Under %1: %2 of %3 units must merge (orange on the map while unresolved), in %4 provinces.</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="175"/>
+        <location filename="../../gui/national_dock.py" line="174"/>
         <source>Cả nước</source>
         <translation>Whole country</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="176"/>
+        <location filename="../../gui/national_dock.py" line="175"/>
         <source>Cả tỉnh</source>
         <translation>Whole province</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="179"/>
+        <location filename="../../gui/national_dock.py" line="178"/>
         <source>Tỉnh:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="179"/>
+        <location filename="../../gui/national_dock.py" line="178"/>
         <source>Huyện:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="179"/>
+        <location filename="../../gui/national_dock.py" line="178"/>
         <source>Bộ quy tắc:</source>
         <translation>Rule set:</translation>
     </message>
@@ -1090,12 +1033,12 @@ No half-written file was left.</translation>
 <context>
     <name>ScenarioDock</name>
     <message>
-        <location filename="../../gui/scenario_dock.py" line="49"/>
+        <location filename="../../gui/scenario_dock.py" line="48"/>
         <source>Phương án</source>
         <translation>Scenarios</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_dock.py" line="68"/>
+        <location filename="../../gui/scenario_dock.py" line="67"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1103,7 +1046,7 @@ No half-written file was left.</translation>
 <context>
     <name>UnitTable</name>
     <message>
-        <location filename="../../gui/unit_table.py" line="53"/>
+        <location filename="../../gui/unit_table.py" line="51"/>
         <source>Lọc theo tên hoặc mã (gõ không dấu cũng được)…</source>
         <translation>Filter by name or code (diacritics optional)…</translation>
     </message>
@@ -1111,113 +1054,113 @@ No half-written file was left.</translation>
 <context>
     <name>UnitTableModel</name>
     <message>
-        <location filename="../../gui/unit_model.py" line="61"/>
+        <location filename="../../gui/unit_model.py" line="60"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="61"/>
+        <location filename="../../gui/unit_model.py" line="60"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="61"/>
+        <location filename="../../gui/unit_model.py" line="60"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="61"/>
+        <location filename="../../gui/unit_model.py" line="60"/>
         <source>Diện tích (km²)</source>
         <translation>Area (km²)</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="62"/>
+        <location filename="../../gui/unit_model.py" line="61"/>
         <source>Dân số</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="62"/>
+        <location filename="../../gui/unit_model.py" line="61"/>
         <source>% DT chuẩn</source>
         <translation>Area % of std</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="62"/>
+        <location filename="../../gui/unit_model.py" line="61"/>
         <source>% DS chuẩn</source>
         <translation>Pop. % of std</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="63"/>
+        <location filename="../../gui/unit_model.py" line="62"/>
         <source>Phải sắp xếp</source>
         <translation>Must merge</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="63"/>
+        <location filename="../../gui/unit_model.py" line="62"/>
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="65"/>
+        <location filename="../../gui/unit_model.py" line="64"/>
         <source>Mã đơn vị hành chính (Tổng cục Thống kê)</source>
         <translation>Administrative unit code (GSO)</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="65"/>
+        <location filename="../../gui/unit_model.py" line="64"/>
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="66"/>
+        <location filename="../../gui/unit_model.py" line="65"/>
         <source>Loại đơn vị hành chính</source>
         <translation>Kind of administrative unit</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="66"/>
+        <location filename="../../gui/unit_model.py" line="65"/>
         <source>Diện tích tự nhiên</source>
         <translation>Natural area (diện tích tự nhiên)</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="67"/>
+        <location filename="../../gui/unit_model.py" line="66"/>
         <source>Quy mô dân số</source>
         <translation>Population (quy mô dân số)</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="68"/>
+        <location filename="../../gui/unit_model.py" line="67"/>
         <source>Diện tích tự nhiên so với tiêu chuẩn của loại đơn vị</source>
         <translation>Natural area as % of the standard for the unit&apos;s kind</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="69"/>
+        <location filename="../../gui/unit_model.py" line="68"/>
         <source>Quy mô dân số so với tiêu chuẩn của loại đơn vị</source>
         <translation>Population as % of the standard for the unit&apos;s kind</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="70"/>
+        <location filename="../../gui/unit_model.py" line="69"/>
         <source>Thuộc diện phải sắp xếp theo bộ quy tắc đang dùng</source>
         <translation>Required to merge under the current rule set</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="71"/>
+        <location filename="../../gui/unit_model.py" line="70"/>
         <source>Nhóm nhập trong phương án</source>
         <translation>Merged group in the scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="129"/>
+        <location filename="../../gui/unit_model.py" line="128"/>
         <source>Có – miễn</source>
         <translation>Yes – exempted</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="129"/>
+        <location filename="../../gui/unit_model.py" line="128"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="142"/>
+        <location filename="../../gui/unit_model.py" line="141"/>
         <source>Miễn sắp xếp: %1</source>
         <translation>Exempted: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="145"/>
-        <location filename="../../gui/unit_model.py" line="149"/>
+        <location filename="../../gui/unit_model.py" line="144"/>
+        <location filename="../../gui/unit_model.py" line="148"/>
         <source>Số liệu điều chỉnh, nguồn: %1</source>
         <translation>Overridden figure, source: %1</translation>
     </message>

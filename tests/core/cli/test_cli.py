@@ -66,7 +66,7 @@ def test_unknown_rule_set_lists_the_known_ones(db_path):
 
 def test_unknown_scenario_is_an_error(db_path):
     proc = run(db_path, "check", "Không có")
-    assert proc.returncode != 0 and "unknown scenario" in proc.stderr
+    assert proc.returncode != 0 and "Không có phương án “Không có”" in proc.stderr
 
 
 def test_scenario_export_then_import_under_a_new_name(db_path, tmp_path):
@@ -86,7 +86,7 @@ def test_scenario_export_then_import_under_a_new_name(db_path, tmp_path):
     ('{"name": "x", "rules": "nq653-2019",\n "groups": [', "dòng 2"),
     ('{"name": "x", "rules": "nq653-2019", "overrides": [{"unit": "28813", "population": -1}]}', "số không âm"),
     ('{"name": "x", "rules": "nq653-2019", "overrides": [{"unit": "28813", "population": "nhiều"}]}', "không phải là số"),
-    ('{"name": "x", "rules": "nq999", "groups": []}', "unknown rule set"),
+    ('{"name": "x", "rules": "nq999", "groups": []}', "Không có bộ quy tắc “nq999”"),
 ])
 def test_bad_scenario_files_are_refused_and_change_nothing(db_path, tmp_path, payload, message):
     run(db_path, "scenarios", check=True)

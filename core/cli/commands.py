@@ -1,0 +1,161 @@
+"""The commands on a project: units, rules, scenarios, check, compare, exports and imports.
+
+Each ``cmd_*`` takes the parsed arguments (and the open project, for those that need one)
+and prints through the catalogue, so every line follows ``--lang``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.cli.output import CliError, line, print_json, words
+from core.cli.report import scenario_json, scenario_text, unit_json, units_text
+from core.common.messages import current_language, pick
+from core.common.numbers import fmt_number
+from core.law.rules import all_rule_sets, get_rule_set
+from core.law.wording import criterion_text
+
+
+def cmd_rules(args) -> None:
+    rules = all_rule_sets()
+    if args.json:
+        print_json([{"id": r.id, "title": r.title, "citation": r.citation, "period": r.period,
+                     "standards_source": r.standards_source,
+                     "must_merge": [{"id": c.id, "text": c.text, "article": c.article,
+                                     "uncertain": c.uncertain} for c in r.criteria],
+                     "uncertain": r.uncertain} for r in rules.values()])
+        return
+    for r in rules.values():
+        print(f"{r.id:12} {pick(r.title)}")
+        print(f"{'':12} {r.citation}")
+        for c in r.criteria:
+            print(f"{'':12} – {criterion_text(c)}")
+
+
+def cmd_units(args, project) -> None:
+    from core.law.evaluation import evaluate_unit
+    rules = get_rule_set(args.rules)
+    results = [evaluate_unit(u, rules) for u in project.dataset.units.values()]
+    if args.json:
+        must = [r for r in results if r.must_merge]
+        by_province: dict[str, dict] = {}
+        for r in results:
+            p = by_province.setdefault(r.unit.province or "", {"units": 0, "must_merge": 0})
+            p["units"] += 1
+            p["must_merge"] += int(r.must_merge)
+        print_json({"rules": rules.id, "dataset": project.dataset.name, "count": len(results),
+                    "must_merge_count": len(must), "by_province": by_province,
+                    "units": [unit_json(r) for r in results]})
+    else:
+        print(project.dataset.name)
+        print(units_text(results, rules))
+
+
+def cmd_scenarios(args, project) -> None:
+    items = project.scenarios()
+    if args.json:
+        print_json([{"id": s.id, "name": s.name, "rules": s.rules, "groups": len(s.groups),
+                     "description": s.description, "created": s.created, "modified": s.modified}
+                    for s in items])
+        return
+    for s in items:
+        line("cli.scenarios.line", id=s.id, name=s.name, rules=s.rules, groups=len(s.groups))
+    if not items:
+        line("cli.scenarios.none")
+
+
+def cmd_check(args, project) -> None:
+    from core.law.evaluation import evaluate
+    scenario = project.get_scenario(args.scenario)
+    rules = get_rule_set(args.rules or scenario.rules)
+    result = evaluate(project.dataset, rules, scenario)
+    if args.json:
+        print_json(scenario_json(result))
+    else:
+        print(scenario_text(result))
+
+
+def cmd_import_scenario(args, project) -> None:
+    from core.domain.scenario_io import read_scenario_file
+    scenario = read_scenario_file(args.file, project.dataset)
+    get_rule_set(scenario.rules)
+    if args.name:
+        scenario.name = args.name
+    project.add_scenario(scenario)
+    line("cli.imported_scenario", name=scenario.name, groups=len(scenario.groups), id=scenario.id)
+
+
+def cmd_export_scenario(args, project) -> None:
+    from core.domain.scenario_io import write_scenario_file
+    target = Path(args.to)
+    if target.suffix.lower() != ".json":
+        raise CliError("cli.export_scenario_needs_json", file=str(target))
+    scenario = project.get_scenario(args.scenario)
+    write_scenario_file(scenario, target)
+    line("cli.wrote_scenario", name=scenario.name, file=str(target))
+
+
+def cmd_export(args, project) -> None:
+    from core.export import export_scenario, format_name, format_of
+    suffix = format_of(args.to)              # an unsupported name fails before any work
+    scenario = project.get_scenario(args.scenario)
+    rules = get_rule_set(args.rules) if args.rules else None
+    dossier = export_scenario(project, scenario, args.to, rules)
+    line("cli.exported", format=format_name(suffix), name=scenario.name, rules=dossier.rules_id, file=args.to)
+
+
+def cmd_compare(args, project) -> None:
+    from core.analysis.compare import LABELS, compare
+    from core.cli.compare_text import comparison_json, comparison_text
+    if len(args.scenarios) < 2:
+        raise CliError("cli.compare_too_few")
+    if len(args.scenarios) > len(LABELS):
+        raise CliError("cli.compare_too_many", max=len(LABELS))
+    scenarios = [project.get_scenario(ref) for ref in args.scenarios]
+    comp = compare(project.dataset, scenarios, get_rule_set(args.rules) if args.rules else None)
+    if args.json:
+        print_json(comparison_json(comp))
+    else:
+        print(comparison_text(comp))
+
+
+def cmd_import_boundaries(args, project) -> None:
+    from core.imports.boundaries import import_boundaries
+    report = import_boundaries(project, args.file, code_field=args.code_field,
+                               name_field=args.name_field, tolerance_m=args.tolerance)
+    if args.json:
+        print_json(report.as_dict())
+        return
+    d = report.as_dict()
+    units = project.dataset.units
+    line("cli.boundaries.file", file=args.file, features=d["features"], match_by=words(d["match_by"]))
+    line("cli.boundaries.matched", matched=d["matched"], features=len(d["unmatched_features"]),
+         units=len(d["unmatched_units"]))
+    for item in d["unmatched_features"]:
+        line("cli.boundaries.unmatched_feature", item=words(item))
+    for code in d["unmatched_units"]:
+        line("cli.boundaries.unit_without_boundary", code=code, name=units[code].name)
+    print_report_items(d["repaired"], d["rejected"], d["notes"])
+    line("cli.boundaries.adjacency", pairs=d["adjacency_pairs"], added=len(d["adjacency_added"]),
+         removed=len(d["adjacency_removed"]))
+    for a, b in d["adjacency_added"]:
+        print(f"  + {a} – {b}")
+    for a, b in d["adjacency_removed"]:
+        print(f"  − {a} – {b}")
+    line("cli.boundaries.areas")
+    lang = current_language()
+    for code, item in d["areas"].items():
+        diff = item["difference_pct"]
+        line("cli.boundaries.area_line", code=code, name=units[code].name,
+             recorded=fmt_number(item["official_or_recorded_km2"], 3, lang),
+             computed=fmt_number(item["computed_km2"], 3, lang),
+             difference="–" if diff is None else ("+" if diff >= 0 else "") + fmt_number(diff, 1, lang))
+
+
+def print_report_items(repaired, rejected, notes) -> None:
+    """An import's repairs, rejections and notes (Messages from the import, or its plain text)."""
+    for item in repaired:
+        line("cli.report.repaired", item=words(item))
+    for item in rejected:
+        line("cli.report.rejected", item=words(item))
+    for item in notes:
+        line("cli.report.note", item=words(item))
