@@ -104,3 +104,38 @@ def test_help_lists_every_command(db_path):
     for command in ("units", "rules", "scenarios", "check", "import-scenario", "export-scenario",
                     "import-boundaries", "export", "compare"):
         assert command in proc.stdout
+
+
+@pytest.mark.parametrize("word", ["aplly", "history", "chek"])
+def test_an_unknown_command_is_refused_with_the_list_of_commands_instead_of_opening_the_window(db_path, word):
+    proc = subprocess.run([sys.executable, "main.py", "--db", str(db_path), word], cwd=ROOT,
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert proc.returncode == 2
+    assert f"Không có lệnh “{word}”" in proc.stderr
+    for command in ("units", "rules", "scenarios", "check", "compare", "export", "new-project"):
+        assert command in proc.stderr
+    assert not db_path.exists(), "nothing was opened"
+
+
+def test_a_misspelt_command_is_answered_with_the_closest_one(db_path):
+    proc = run(db_path, "--lang", "en", "chek")
+    assert proc.returncode == 2 and "did you mean “check”?" in proc.stderr
+
+
+def test_only_a_line_without_a_command_opens_the_window():
+    from core.cli.run import wants_window
+    assert wants_window([]) and wants_window(["--db", "x.sqlite"]) and wants_window(["--lang", "en"])
+    assert not wants_window(["aplly"]) and not wants_window(["--db", "x.sqlite", "history"])
+    assert not wants_window(["--help"]) and not wants_window(["--json"])
+
+
+def test_the_language_may_follow_the_command(db_path):
+    out = run(db_path, "scenarios", "--lang", "en", check=True).stdout
+    assert "3 groups" in out and "nhóm" not in out
+
+
+def test_help_is_in_the_chosen_language(db_path):
+    vi = run(db_path, "check", "--help", check=True).stdout
+    en = run(db_path, "--lang", "en", "check", "--help", check=True).stdout
+    assert "cách dùng:" in vi and "đánh giá một phương án" in vi and "usage:" not in vi
+    assert "usage:" in en and "evaluate a scenario" in en
