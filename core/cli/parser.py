@@ -21,14 +21,23 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         # argparse %-formats help texts: a literal % must be doubled.
         return say(f"cli.help.{code}", lang, **params).replace("%", "%%")
 
+    def m(code: str) -> str:
+        return say(f"cli.metavar.{code}", lang)
+
+    def number(text: str) -> float:
+        try:
+            return float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(say("cli.not_a_number", lang, value=text)) from None
+
     p = argparse.ArgumentParser(prog="main.py", description=h("description"))
-    p.add_argument("--db", help=h("db"))
+    p.add_argument("--db", metavar=m("file"), help=h("db"))
     p.add_argument("--lang", choices=LANGS, default="vi", help=h("lang"))
     # The same two options are taken after the command too ("check X --lang en").
     late = argparse.ArgumentParser(add_help=False)
-    late.add_argument("--db", default=argparse.SUPPRESS, help=h("db"))
+    late.add_argument("--db", metavar=m("file"), default=argparse.SUPPRESS, help=h("db"))
     late.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=h("lang"))
-    sub = p.add_subparsers(dest="command", required=True, title=h("commands"), metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", required=True, title=h("commands"), metavar=m("command"))
     p.command_names = []
 
     def command(name: str, func, help_code: str, project: bool = True, json: bool = False):
@@ -40,55 +49,55 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         return s
 
     s = command("units", c.cmd_units, "units", json=True)
-    s.add_argument("--rules", default="nq653-2019", help=h("rules", default="nq653-2019"))
+    s.add_argument("--rules", metavar=m("rules"), default="nq653-2019", help=h("rules", default="nq653-2019"))
     command("rules", c.cmd_rules, "rules_cmd", project=False, json=True)
     command("scenarios", c.cmd_scenarios, "scenarios", json=True)
 
     s = command("check", c.cmd_check, "check", json=True)
-    s.add_argument("scenario", help=h("scenario"))
-    s.add_argument("--rules", help=h("rules_other"))
+    s.add_argument("scenario", metavar=m("scenario"), help=h("scenario"))
+    s.add_argument("--rules", metavar=m("rules"), help=h("rules_other"))
 
     s = command("compare", c.cmd_compare, "compare", json=True)
-    s.add_argument("scenarios", nargs="+", metavar="SCENARIO", help=h("scenario"))
-    s.add_argument("--rules", help=h("rules_all"))
+    s.add_argument("scenarios", nargs="+", metavar=m("scenario"), help=h("scenario"))
+    s.add_argument("--rules", metavar=m("rules"), help=h("rules_all"))
 
     s = command("export", c.cmd_export, "export")
-    s.add_argument("scenario", help=h("scenario"))
-    s.add_argument("--to", required=True, help=h("to_export"))
-    s.add_argument("--rules", help=h("rules_other"))
+    s.add_argument("scenario", metavar=m("scenario"), help=h("scenario"))
+    s.add_argument("--to", metavar=m("file"), required=True, help=h("to_export"))
+    s.add_argument("--rules", metavar=m("rules"), help=h("rules_other"))
 
     s = command("import-scenario", c.cmd_import_scenario, "import_scenario")
-    s.add_argument("file", help=h("scenario_file"))
-    s.add_argument("--name", help=h("name"))
+    s.add_argument("file", metavar=m("file"), help=h("scenario_file"))
+    s.add_argument("--name", metavar=m("name"), help=h("name"))
 
     s = command("export-scenario", c.cmd_export_scenario, "export_scenario")
-    s.add_argument("scenario", help=h("scenario"))
-    s.add_argument("--to", required=True, help=h("to_json"))
+    s.add_argument("scenario", metavar=m("scenario"), help=h("scenario"))
+    s.add_argument("--to", metavar=m("file"), required=True, help=h("to_json"))
 
     s = command("import-boundaries", c.cmd_import_boundaries, "import_boundaries", json=True)
-    s.add_argument("file", help=h("layer_file"))
+    s.add_argument("file", metavar=m("file"), help=h("layer_file"))
     g = s.add_mutually_exclusive_group()
-    g.add_argument("--code-field", help=h("code_field"))
-    g.add_argument("--name-field", help=h("name_field"))
-    s.add_argument("--tolerance", type=float, default=0.0, help=h("tolerance", default=0))
+    g.add_argument("--code-field", metavar=m("field"), help=h("code_field"))
+    g.add_argument("--name-field", metavar=m("field"), help=h("name_field"))
+    s.add_argument("--tolerance", metavar=m("metres"), type=number, default=0.0, help=h("tolerance", default=0))
 
     from core.imports.national import DEFAULT_TOLERANCE_M
     s = command("new-project", n.cmd_new_project, "new_project", project=False, json=True)
-    s.add_argument("--boundaries", required=True, help=h("boundaries"))
-    s.add_argument("--stats", required=True, help=h("stats"))
-    s.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE_M,
+    s.add_argument("--boundaries", metavar=m("file"), required=True, help=h("boundaries"))
+    s.add_argument("--stats", metavar=m("file"), required=True, help=h("stats"))
+    s.add_argument("--tolerance", metavar=m("metres"), type=number, default=DEFAULT_TOLERANCE_M,
                    help=h("tolerance", default=f"{DEFAULT_TOLERANCE_M:g}"))
-    s.add_argument("--name", default="", help=h("dataset_name"))
+    s.add_argument("--name", metavar=m("name"), default="", help=h("dataset_name"))
 
     command("unmatched", n.cmd_unmatched, "unmatched", json=True)
 
     s = command("resolve-match", n.cmd_resolve_match, "resolve_match")
-    s.add_argument("code", help=h("code"))
-    s.add_argument("row", help=h("row"))
+    s.add_argument("code", metavar=m("code"), help=h("code"))
+    s.add_argument("row", metavar=m("row"), help=h("row"))
 
     s = command("provinces", n.cmd_provinces, "provinces", json=True)
-    s.add_argument("--rules", default="nq653-2019", help=h("rules", default="nq653-2019"))
-    s.add_argument("--scenario", help=h("with_scenario"))
+    s.add_argument("--rules", metavar=m("rules"), default="nq653-2019", help=h("rules", default="nq653-2019"))
+    s.add_argument("--scenario", metavar=m("scenario"), help=h("with_scenario"))
     s.add_argument("--district", action="store_true", help=h("by_district"))
     return p
 
