@@ -36,9 +36,7 @@ def create_main_window(db_path: str | None = None, language: str | None = None) 
     takes the saved one and later windows (Tệp → Mở dự án…) the one on screen."""
     ensure_names()
     later = any(isinstance(w, MainWindow) for w in QApplication.topLevelWidgets())
-    language = language or (current_language() if later else saved_language())
-    if language != current_language():
-        set_language(language, remember=False)
+    set_language(language or (current_language() if later else saved_language()), remember=False)
     project = open_project(project_path(db_path))
     session = Session(project)
     remembered = settings().value(scenario_key(str(project.path)), "")

@@ -38,3 +38,44 @@ def test_no_text_in_gui_is_missing_from_the_english_file(tmp_path):
     subprocess.run([lupdate, *files, "-ts", str(fresh)], check=True, capture_output=True)
     missing = set(sources(fresh)) - set(sources(TS))
     assert not missing, f"run pyside6-lupdate and translate: {sorted(missing)[:5]}"
+
+
+QT_VI = ROOT / "resources" / "translations" / "qtbase_vi.ts"
+
+
+def test_qt_own_texts_in_vietnamese_are_all_translated_and_compiled():
+    messages = sources(QT_VI)
+    assert len(messages) > 100
+    assert not [src for (ctx, src), tr in messages.items() if not (tr.text or "").strip() or tr.get("type")]
+    qm = QT_VI.with_suffix(".qm")
+    assert qm.exists() and qm.stat().st_mtime >= QT_VI.stat().st_mtime - 1
+
+
+def _file_dialog_words():
+    from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+    dialog = QFileDialog(None, "", "", "*.json")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)     # the dialog Qt draws, as on Linux
+    words = {w.text().replace("&", "") for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton)}
+    dialog.deleteLater()
+    return words
+
+
+def _button_and_menu_words():
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    edit = QLineEdit("Giao Long")
+    menu = edit.createStandardContextMenu()
+    words = {b.text().replace("&", "") for b in box.buttons()} | {a.text().split("\t")[0].replace("&", "")
+                                                                   for a in menu.actions()}
+    menu.deleteLater(), edit.deleteLater(), box.deleteLater()
+    return words
+
+
+def test_the_vietnamese_interface_shows_qt_file_dialogs_buttons_and_menus_in_vietnamese(qapp):
+    from gui import i18n
+    i18n.set_language("vi", remember=False)
+    assert {"Tìm trong:", "Tên tệp:", "Loại tệp:", "Mở", "Hủy"} <= _file_dialog_words()
+    assert {"Đồng ý", "Hủy", "Hoàn tác", "Sao chép", "Dán", "Chọn tất cả"} <= _button_and_menu_words()
+    i18n.set_language("en", remember=False)
+    assert {"Look in:", "File name:", "Cancel"} <= _file_dialog_words()
+    assert {"OK", "Cancel", "Undo", "Copy", "Paste"} <= _button_and_menu_words()
