@@ -5,10 +5,29 @@ import csv
 import json
 from pathlib import Path
 
-from core.common.messages import Message
+from core.common.messages import Message, known, pick, say
 from core.common.paths import DEFAULT_DATASET
 from core.common.text import nfc, normalise_code
 from core.domain.model import DataError, Dataset, Figure, Unit, check_figure
+
+# What a dataset's source is about ("what" in dataset.json) → the catalogue's words for it.
+SOURCE_KINDS = {"unit list and GSO codes": "units", "population": "population",
+                "natural area (official)": "area_official", "natural area (approximate)": "area_approximate",
+                "adjacency": "adjacency", "2019 plan": "plan_2019"}
+
+
+def source_what(source: dict, lang: str | None = None) -> str:
+    """What one of a dataset's sources gives ('Quy mô dân số'), in ``lang``."""
+    code = f"source.{SOURCE_KINDS.get(source.get('what', ''), '')}"
+    if known(code):
+        return say(code, lang)
+    what = source.get("what", "")
+    return pick({"vi": source.get("what_vi") or what, "en": what}, lang)
+
+
+def source_text(source: dict, lang: str | None = None) -> str:
+    """Where the figures come from, in ``lang`` (``source_vi`` beside ``source`` in dataset.json)."""
+    return pick({"vi": source.get("source_vi") or source.get("source", ""), "en": source.get("source", "")}, lang)
 
 
 def _float_or_none(text: str) -> float | None:

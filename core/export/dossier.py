@@ -13,20 +13,12 @@ from datetime import date
 
 from core.common.messages import Message, pick, say
 from core.common.text import fold
+from core.domain.datasets import source_text, source_what
 from core.domain.model import Dataset
 from core.law.evaluation import GroupResult, ScenarioResult
 from core.law.wording import criterion_text, finding_text, kind_label, severity_label, verdict_label
 
 from .narrative import DOC_LANG, merger_paragraph, unit_with_kind
-
-SOURCE_WHAT_VI = {
-    "unit list and GSO codes": "Danh mục, mã đơn vị hành chính",
-    "population": "Quy mô dân số",
-    "natural area (official)": "Diện tích tự nhiên (số liệu chính thức)",
-    "natural area (approximate)": "Diện tích tự nhiên (xấp xỉ, tính từ bản đồ ranh giới)",
-    "adjacency": "Quan hệ giáp ranh",
-    "2019 plan": "Phương án năm 2019",
-}
 
 
 def vn_date(iso: str) -> str:
@@ -236,8 +228,7 @@ def build_dossier(dataset: Dataset, result: ScenarioResult, today: date | None =
     before = _before_rows(dataset, result, key_of, info)
     after = _after_rows(dataset, result, key_of, info)
     meta = dataset.meta or {}
-    sources = [(s.get("what_vi") or SOURCE_WHAT_VI.get(s.get("what", ""), s.get("what", "")),
-                s.get("source_vi") or s.get("source", ""), vn_date(str(s.get("date", ""))))
+    sources = [(source_what(s, DOC_LANG), source_text(s, DOC_LANG), vn_date(str(s.get("date", ""))))
                for s in meta.get("sources", [])]
     by_code = {r.code: r for r in before}
     s = result.scenario
