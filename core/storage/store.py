@@ -303,6 +303,11 @@ class Project:
                 self._geometries = {}
         return self._geometries
 
+    def shared_lengths(self) -> dict[tuple[str, str], float]:
+        """(code_a, code_b) → shared boundary length in metres, for pairs derived from boundaries."""
+        return {(r[0], r[1]): r[2] for r in self.db.execute(
+            "select code_a, code_b, shared_m from adjacency where shared_m is not null")}
+
     def computed_areas(self) -> dict[str, float]:
         return {r[0]: r[1] for r in self.db.execute("select code, area_km2 from geometries")}
 

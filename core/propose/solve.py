@@ -1,0 +1,176 @@
+"""One piece, solved: greedy first, then the exact model over every candidate group when they
+can all be listed, else column generation with a proven LP bound; pieces run in parallel.
+
+Status per piece: ``optimal`` — the goal is proven best (every candidate group up to the size
+limit was in the model, or the plan reaches the LP bound over all of them); ``feasible`` — a
+compliant plan with the gap to the bound; ``infeasible`` — some unit that must be grouped
+cannot be (the plan leaves the fewest such units, and says which).
+"""
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from core.law.rules import RuleSet
+from core.propose.columns import FEWEST, MOST, TARGET, Column, Judge, enumerate_columns, price
+from core.propose.costs import TieBreak
+from core.propose.greedy import greedy
+from core.propose.mip import FEASIBLE, INFEASIBLE, OPTIMAL, Master, primary
+from core.propose.piece import Piece
+
+
+@dataclass
+class Options:
+    goal: str
+    max_size: int
+    allow_exceptions: bool
+    time_limit: float
+    tie_breaks: tuple[str, ...]
+    column_budget: int
+    merged_away: tuple[int, int] | None = None     # target goal, for a single piece
+    exact: bool = True                              # False: the greedy answer only
+
+
+@dataclass
+class PieceOutcome:
+    label: str
+    units: int
+    must: int
+    status: str
+    groups: list[int]                 # masks
+    uncovered: list[int]              # units that must be grouped and are not
+    goal_value: float                 # touched / merged away over the piece
+    goal_bound: float | None          # proven bound on it (None: not proven)
+    seconds: float
+    columns: int
+    method: str                       # "exact" (all candidates), "column generation", "greedy"
+    greedy_groups: list[int] = field(default_factory=list)
+    greedy_seconds: float = 0.0
+    count_missed: float = 0.0         # target goal: units short of / beyond the target
+
+    @property
+    def gap(self) -> float | None:
+        """The remaining gap on the planner's measure (units after, or units touched), 0..1."""
+        if self.goal_bound is None:
+            return None
+        if self.status == OPTIMAL:
+            return 0.0
+        return _gap(self.units, self.goal_value, self.goal_bound, self.method_goal)
+
+    method_goal: str = FEWEST
+
+
+def _gap(n: int, value: float, bound: float, goal: str) -> float:
+    if goal == MOST:          # units after: achieved n − value, at best n − bound
+        best = n - bound
+        return max(0.0, (best - (n - value)) / best) if best > 0 else 0.0
+    return max(0.0, (value - bound) / value) if value > 0 else 0.0
+
+
+def solve_piece(piece: Piece, rules_spec: dict, opts: Options) -> PieceOutcome:
+    t0 = time.perf_counter()
+    deadline = t0 + opts.time_limit
+    rules = RuleSet(rules_spec)
+    j = Judge(piece, rules, opts.allow_exceptions)
+    target = None
+    if opts.merged_away is not None:
+        target = (piece.n - opts.merged_away[1], piece.n - opts.merged_away[0])
+    g = greedy(piece, j, opts.goal, opts.max_size, target)
+    greedy_seconds = time.perf_counter() - t0
+    g_uncovered = [i for i in range(piece.n) if piece.must >> i & 1 and not any(m >> i & 1 for m in g)]
+
+    def outcome(status, groups, uncovered, value, bound, columns, method, count_missed=0.0):
+        return PieceOutcome(piece.label, piece.n, piece.must.bit_count(), status, groups, uncovered,
+                            value, bound, time.perf_counter() - t0, columns, method, g, greedy_seconds,
+                            count_missed, opts.goal)
+
+    g_value = float(sum(primary(opts.goal, m.bit_count()) for m in g))
+    if not opts.exact:
+        return outcome(INFEASIBLE if g_uncovered else FEASIBLE, g, g_uncovered, g_value, None, 0, "greedy")
+
+    reference = (sum(piece.pop[i] for m in g for i in range(piece.n) if m >> i & 1) / len(g)) if g else 0.0
+    tb = TieBreak(piece, opts.tie_breaks, reference)
+    cols = enumerate_columns(piece, j, opts.goal, opts.max_size, opts.column_budget,
+                             t0 + 0.3 * opts.time_limit)
+    master = Master(piece.n, piece.must, opts.goal, tb.maximum, opts.merged_away)
+    known: dict[int, int] = {}
+
+    def add(columns: list[Column]) -> None:
+        fresh = [c for c in columns if c.mask not in known]
+        for c in fresh:
+            known[c.mask] = len(known)
+        master.add(fresh, [tb.cost(c.mask) for c in fresh])
+
+    add([Column(m, m.bit_count(), j.verdict(m)) for m in g])
+    # an unfinished listing is a biased sample (the lowest roots only): column generation
+    # starts from the greedy plan and a share of it
+    add(cols.columns if cols.complete else cols.columns[:2000])
+    lp_bound = None
+    method = "exact" if cols.complete else "column generation"
+    if not cols.complete:
+        while time.perf_counter() < t0 + 0.75 * opts.time_limit:
+            obj, y, y_count = master.solve_lp(deadline - time.perf_counter())
+            a = 0.0 if opts.goal == TARGET else 1.0
+            b = -1.0 if opts.goal == MOST else 0.0
+            weights = [a - y[i] - y_count for i in range(piece.n)]
+            new, complete = price(piece, j, opts.goal, opts.max_size, b + y_count, weights, tb.cost,
+                                  master.scale, budget=opts.column_budget, deadline=t0 + 0.75 * opts.time_limit)
+            if not new:
+                if complete:
+                    lp_bound = obj
+                break
+            add([c for _, c in new])
+    warm = [known[m] for m in g]
+    res = master.solve_mip(max(0.5, deadline - time.perf_counter()), warm)
+    if res.goal_value is None:      # no answer in time: the greedy one stands
+        return outcome(INFEASIBLE if g_uncovered else FEASIBLE, g, g_uncovered, g_value, None, len(known), "greedy")
+    groups = [master.columns[k].mask for k in res.chosen]
+    if cols.complete:
+        bound = res.mip_bound if res.status != OPTIMAL else res.goal_value
+        proven = res.status == OPTIMAL
+    else:
+        bound = None if lp_bound is None else float(int(lp_bound + 1e-6))
+        proven = bound is not None and res.goal_value <= bound + 1e-9 and not res.uncovered
+    if opts.goal == TARGET:
+        bound = res.goal_value if proven else None
+    if res.uncovered:
+        status = INFEASIBLE
+    else:
+        status = OPTIMAL if proven else FEASIBLE
+    if bound is not None and opts.goal != TARGET:
+        bound = min(bound, res.goal_value)
+    merged = sum(m.bit_count() - 1 for m in groups)
+    missed = 0.0
+    if opts.merged_away is not None:
+        lo, hi = opts.merged_away
+        missed = float(lo - merged if merged < lo else merged - hi if merged > hi else 0)
+        if missed:
+            status = INFEASIBLE
+    return outcome(status, groups, res.uncovered, res.goal_value, bound, len(known), method, missed)
+
+
+def solve_pieces(pieces: list[Piece], rules: RuleSet, opts: Options, workers: int = 2,
+                 progress=None) -> list[PieceOutcome]:
+    """Every piece, the large ones first, in ``workers`` processes when that pays."""
+    order = sorted(range(len(pieces)), key=lambda k: -pieces[k].n)
+    out: list[PieceOutcome | None] = [None] * len(pieces)
+    big = sum(p.n for p in pieces) >= 120 and len(pieces) >= 2
+    workers = max(1, min(workers, os.cpu_count() or 1, len(pieces)))
+    if workers > 1 and big:
+        import multiprocessing as mp
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as pool:
+            futures = {pool.submit(solve_piece, pieces[k], rules.spec, opts): k for k in order}
+            from concurrent.futures import as_completed
+            for fut in as_completed(futures):
+                k = futures[fut]
+                out[k] = fut.result()
+                if progress:
+                    progress(out[k], sum(o is not None for o in out), len(pieces))
+    else:
+        for k in order:
+            out[k] = solve_piece(pieces[k], rules.spec, opts)
+            if progress:
+                progress(out[k], sum(o is not None for o in out), len(pieces))
+    return out  # type: ignore[return-value]
