@@ -11,6 +11,7 @@ import argparse
 
 from core.cli import commands as c
 from core.cli import national as n
+from core.cli import propose as proposer
 from core.common.messages import say
 
 LANGS = ("vi", "en")
@@ -99,5 +100,6 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     s.add_argument("--rules", metavar=m("rules"), default="nq653-2019", help=h("rules", default="nq653-2019"))
     s.add_argument("--scenario", metavar=m("scenario"), help=h("with_scenario"))
     s.add_argument("--district", action="store_true", help=h("by_district"))
+    proposer.add_command(command, h)
     return p
 

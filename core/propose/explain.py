@@ -12,7 +12,7 @@ from core.propose.piece import Piece, bits
 
 
 def verdict_message(v: GroupVerdict) -> Message:
-    kind = Message(f"propose.kind.{v.kind}")
+    kind = v.kind
     if v.requirement.exempt:
         return Message("propose.why_exempt_requirement", kind=kind)
     figures = dict(area=v.area_km2, area_required=v.requirement.area_km2, population=v.population,
