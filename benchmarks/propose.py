@@ -62,7 +62,7 @@ def chau_thanh(time_limit: float) -> None:
             ok, _ = _check(d, rules, p)
             met = "met" if p.status == "optimal" and dt <= 5 else "MISSED"
             label = goal + (f" K={target[0]}" if target else "")
-            print(f"{rid:12} {label:15} {p.status:10} {f'22→{p.units_after}':>9} {str(ok):>9} {dt:8.2f}  {met}")
+            print(f"{rid:12} {label:15} {p.status:10} {f'22→{p.units_after}':>9} {ok!s:>9} {dt:8.2f}  {met}")
 
 
 def _province_dataset(dataset: Dataset, province: str) -> Dataset:
@@ -90,7 +90,7 @@ def one_province(project, province: str, time_limit: float, peers: bool) -> None
         gap = "?" if unknown else f"{100 * max(gaps, default=0):.2f}%"
         met = "met" if dt <= 60 and not unknown and max(gaps, default=0) <= 0.02 else "MISSED"
         methods = ",".join(sorted({x.method for x in p.pieces}))
-        print(f"{rid:12} {goal:15} {p.status:10} {gap:>7} {f'{len(d.units)}→{p.units_after}':>10} {str(ok):>9} "
+        print(f"{rid:12} {goal:15} {p.status:10} {gap:>7} {f'{len(d.units)}→{p.units_after}':>10} {ok!s:>9} "
               f"{dt:8.2f}  {methods} / {met}")
         if goal == "most-units":
             exact_most = (p, dt)
@@ -112,7 +112,7 @@ def side_by_side(d: Dataset, rules, exact, shared) -> None:
         rows.append(sp)
     print(f"{'method':22} {'units':>6} {'ratio':>6} {'compliant':>18} {'seconds':>8} {'ratio':>7}")
     for name, units, ok, secs in rows:
-        print(f"{name:22} {units:6d} {units / p_exact.units_after:6.2f} {str(ok):>18} {secs:8.2f} "
+        print(f"{name:22} {units:6d} {units / p_exact.units_after:6.2f} {ok!s:>18} {secs:8.2f} "
               f"{secs / t_exact:7.2f}")
 
 
@@ -145,7 +145,7 @@ def _spopt(d: Dataset, rules):
     for c, lab in zip(codes, labels):
         regions.setdefault(int(lab), []).append(c)
     passing, total = 0, 0
-    for lab, members in regions.items():
+    for members in regions.values():
         units = [d.units[c] for c in members]
         if len(units) == 1:
             passing += 1
