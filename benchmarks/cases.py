@@ -5,6 +5,7 @@ import random
 import time
 from pathlib import Path
 
+from core.domain.commands import AddToGroup
 from core.domain.scenario import Scenario
 from core.law.evaluation import evaluate
 from core.law.incremental import IncrementalEvaluator
@@ -72,11 +73,12 @@ def evaluate_each_rule(dataset, scenario: Scenario, rules) -> float:
 
 
 def reevaluate_after_edit(dataset, scenario: Scenario, rules, edits) -> list[float]:
+    """The evaluator alone, after each "add a unit to a group" command (what it was told changed)."""
     inc = IncrementalEvaluator(dataset, rules, scenario)
     times = []
     for gid, code in edits:
-        scenario.add_member(dataset, gid, code)
-        times.append(timed(inc.refresh)[0])
+        changed = AddToGroup(gid, [code]).do(scenario, dataset)
+        times.append(timed(inc.update, changed)[0])
     return times
 
 

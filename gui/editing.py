@@ -1,22 +1,34 @@
-"""Planner's gestures on the selection → core commands on the session's undo stack.
+"""Planner's gestures on the selection → named core commands on the session's undo stack.
 
-Each method reads the selection, asks what it must (through a dialog's ``ask``),
-and pushes one command. Refusals from core (``ScenarioError``) become a message.
+Each method reads the selection, asks what it must (through a dialog's ``ask``), and pushes
+one command of ``core.domain.commands``; what the gesture means is core's. Refusals from core
+(``ScenarioError``) become a message.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from core.domain import commands
+from core.domain.commands import (
+    AddToGroup,
+    Command,
+    Dissolve,
+    Merge,
+    RemoveFromGroup,
+    RenameGroup,
+    SetExemption,
+    SetOverride,
+    SetRules,
+    merge_members,
+)
 from core.domain.scenario import Override, ScenarioError
+from core.law.rules import UnknownRuleSet
 
 from .dialogs.common import Confirm, Message, TextInput
 from .dialogs.figures import ExemptionDialog, OverrideChoice, OverrideDialog
 from .dialogs.merge_dialog import MergeDialog
 from .errors import explain
 from .session import Session
-from .text import fill
 
 
 class Editor(QObject):
@@ -29,24 +41,17 @@ class Editor(QObject):
         text = why if isinstance(why, str) else explain(why, self.session.dataset)
         Message.show(self.window, self.tr("Không thực hiện được"), text)
 
-    def _run(self, make, text: str) -> bool:
+    def _push(self, command: Command) -> bool:
         try:
-            self.session.run(make, text)
+            self.session.push(command)
             return True
-        except ScenarioError as exc:
+        except (ScenarioError, UnknownRuleSet) as exc:
             self._fail(exc)
             return False
 
     # ----- what the selection allows ----------------------------------------------------
     def can_merge(self) -> bool:
         return len(self.session.selection) >= 2
-
-    def _merge_members(self) -> list[str]:
-        """The selection plus every member of a group it touches (that group is merged into the new one)."""
-        members = list(self.session.selection)
-        for group in self.session.selected_groups():
-            members += [c for c in group.members if c not in members]
-        return members
 
     def single_group(self):
         groups = self.session.selected_groups()
@@ -55,7 +60,8 @@ class Editor(QObject):
     # ----- gestures ---------------------------------------------------------------------
     def merge(self) -> bool:
         s = self.session
-        members = self._merge_members()
+        assert s.scenario is not None
+        members = merge_members(s.scenario, s.selection)
         if len(members) < 2:
             self._fail(self.tr("Chọn ít nhất hai đơn vị để nhập."))
             return False
@@ -63,17 +69,10 @@ class Editor(QObject):
         choice = MergeDialog.ask(self.window, s.dataset, members, kind, s.lang)
         if choice is None:
             return False
-        touched = [g.id for g in s.selected_groups()]
-        dataset = s.dataset
-
-        def apply(sc):
-            for gid in touched:
-                sc.dissolve(gid)
-            return sc.add_group(dataset, members, choice.name, choice.seat, choice.kind)
-        if not self._run(lambda sc: commands.Command(sc, "merge", apply), self.tr("Nhập đơn vị")):
+        command = Merge(s.selection, choice.name, choice.seat, choice.kind)
+        if not self._push(command):
             return False
-        group = s.scenario.group_of(members[0])
-        s.set_selection(group.members if group else members)
+        s.set_selection(command.group.members if command.group else members)
         return True
 
     def add_to_group(self, group_id: str | None = None, codes: list[str] | None = None) -> bool:
@@ -84,42 +83,26 @@ class Editor(QObject):
                 self._fail(self.tr("Chọn các đơn vị cần thêm cùng với đúng một nhóm."))
                 return False
             group_id = group.id
-        assert s.scenario is not None
-        codes = codes if codes is not None else [c for c in s.selection if s.scenario.group_of(c) is None]
+        codes = codes if codes is not None else [c for c in s.selection if s.group_of(c) is None]
         if not codes:
             self._fail(self.tr("Không có đơn vị nào ngoài nhóm được chọn."))
             return False
-        dataset = s.dataset
-
-        def apply(sc):
-            for code in codes:
-                sc.add_member(dataset, group_id, code)
-        return self._run(lambda sc: commands.Command(sc, "add", apply), self.tr("Thêm đơn vị vào nhóm"))
+        return self._push(AddToGroup(group_id, codes))
 
     def remove_from_group(self) -> bool:
         s = self.session
-        assert s.scenario is not None
-        pairs = [(s.scenario.group_of(c).id, c) for c in s.selection if s.scenario.group_of(c) is not None]
-        if not pairs:
+        codes = [c for c in s.selection if s.group_of(c) is not None]
+        if not codes:
             self._fail(self.tr("Các đơn vị đã chọn không thuộc nhóm nào."))
             return False
-
-        def apply(sc):
-            for gid, code in pairs:
-                sc.remove_member(gid, code)
-        return self._run(lambda sc: commands.Command(sc, "remove", apply), self.tr("Bớt đơn vị khỏi nhóm"))
+        return self._push(RemoveFromGroup(codes))
 
     def dissolve(self) -> bool:
         groups = self.session.selected_groups()
         if not groups:
             self._fail(self.tr("Chọn một đơn vị của nhóm cần giải tán."))
             return False
-        ids = [g.id for g in groups]
-
-        def apply(sc):
-            for gid in ids:
-                sc.dissolve(gid)
-        return self._run(lambda sc: commands.Command(sc, "dissolve", apply), self.tr("Giải tán nhóm"))
+        return self._push(Dissolve([g.id for g in groups]))
 
     def rename_group(self) -> bool:
         group = self.single_group()
@@ -129,8 +112,7 @@ class Editor(QObject):
         name = TextInput.ask(self.window, self.tr("Đổi tên nhóm"), self.tr("Tên đơn vị mới:"), group.name)
         if name is None or name == group.name:
             return False
-        gid = group.id
-        return self._run(lambda sc: commands.update_group(sc, gid, name=name), self.tr("Đổi tên nhóm"))
+        return self._push(RenameGroup(group.id, name))
 
     def record_exemption(self) -> bool:
         s = self.session
@@ -143,9 +125,7 @@ class Editor(QObject):
         reason = ExemptionDialog.ask(self.window, s.dataset.units[code].name, s.rules, current, s.lang)
         if reason is None or reason == current:
             return False
-        dataset = s.dataset
-        return self._run(lambda sc: commands.set_exemption(sc, dataset, code, reason or None),
-                         self.tr("Ghi miễn sắp xếp") if reason else self.tr("Bỏ miễn sắp xếp"))
+        return self._push(SetExemption(code, reason or None))
 
     def override_figures(self) -> bool:
         s = self.session
@@ -160,17 +140,13 @@ class Editor(QObject):
         choice = OverrideDialog.ask(self.window, unit.name, unit.population.value, unit.area.value, current)
         if choice is None:
             return False
-        dataset = s.dataset
-        return self._run(lambda sc: commands.set_override(sc, dataset, code, choice.population,
-                                                          choice.area_km2, choice.source),
-                         fill(self.tr("Điều chỉnh số liệu %1"), unit.name))
+        return self._push(SetOverride(code, choice.population, choice.area_km2, choice.source))
 
     def set_rules(self, rule_id: str) -> bool:
         s = self.session
         if s.scenario is None or s.scenario.rules == rule_id:
             return False
-        return self._run(lambda sc: commands.set_rules(sc, rule_id),
-                         fill(self.tr("Đổi bộ quy tắc sang %1"), s.rules_title(rule_id)))
+        return self._push(SetRules(rule_id, s.rules_title(rule_id)))
 
     def confirm(self, title: str, text: str, yes: str) -> bool:
         return Confirm.ask(self.window, title, text, yes)

@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.session.refresh()          # wording from core follows the language
+            self.session.language_switched()     # views reword; nothing is evaluated again
         super().changeEvent(event)
 
     def _update_title(self) -> None:
@@ -166,7 +166,8 @@ class MainWindow(QMainWindow):
 
     def _update_undo(self) -> None:
         stack = self.session.undo_stack
-        self.actions_.set_undo_texts(stack.undoText(), stack.redoText())
+        # The gesture's name from core, in the language chosen now.
+        self.actions_.set_undo_texts(self.session.undo_text(), self.session.redo_text())
         self.actions_.undo.setEnabled(stack.canUndo())
         self.actions_.redo.setEnabled(stack.canRedo())
 
@@ -190,8 +191,8 @@ class MainWindow(QMainWindow):
         if s.scenario is None:
             return
         groups = s.selected_groups()
-        grouped = [c for c in s.selection if s.scenario.group_of(c) is not None]
-        free = [c for c in s.selection if s.scenario.group_of(c) is None]
+        grouped = [c for c in s.selection if s.group_of(c) is not None]
+        free = [c for c in s.selection if s.group_of(c) is None]
         a.merge.setEnabled(e.can_merge())
         a.add_to_group.setEnabled(len(groups) == 1 and bool(free))
         a.remove_from_group.setEnabled(bool(grouped))

@@ -228,7 +228,7 @@ class ScenarioActions(QObject):
                 s.project.save_scenario(other)
             s.journal.discard(other.id)
         try:
-            s.recover(first, self.tr("Khôi phục thay đổi chưa lưu"))
+            s.recover(first)
         except (ScenarioError, UnknownRuleSet, ProjectError) as exc:
             self._error(self.tr("Không khôi phục được"), exc)
             return False

@@ -1,23 +1,30 @@
-"""The open project as the windows see it: one scenario, its evaluation, the selection.
+"""The windows' view of the core session (``core.session``): Qt signals and an undo stack.
 
-Every edit arrives here as a core command and goes on the undo stack; after
-each do/undo the scenario is evaluated again and ``evaluated`` tells the table,
-the map and the checks panel to redraw. No verdict is computed here: the
-session only asks ``core.law.evaluation``.
+All the work is core's: a gesture is a core command given to ``push``; the core session
+checks it, applies it, evaluates again and says what changed (a ``Delta``). This adapter only
+mirrors the core history in a ``QUndoStack`` (for the Edit menu, the "modified" mark and
+``cleanChanged``) and tells the views, once per gesture:
+
+- ``evaluated(delta)``: the evaluation is new; the views redraw what ``delta`` names;
+- ``scenario_switched``: another scenario (or the same one reloaded) is open;
+- ``selection_changed``: the planner's selection, which is not core state;
+- ``language_changed``: words only, nothing to evaluate;
+- ``scenarios_changed``, ``dataset_changed``, ``saved``.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from core.domain.commands import Command
 from core.domain.model import Dataset
-from core.domain.scenario import SCENARIO_NAME, Group, Scenario, ScenarioError, clean_name
+from core.domain.scenario import Group, Scenario
 from core.law.evaluation import ScenarioResult
-from core.law.incremental import IncrementalEvaluator
+from core.law.incremental import FULL, Delta
 from core.law.rules import RuleSet, UnknownRuleSet, get_rule_set
+from core.session import Session as CoreSession
 from core.storage.journal import Journal
 from core.storage.store import Project
 
@@ -26,35 +33,50 @@ from .undo import CoreUndoCommand
 
 
 class Session(QObject):
-    evaluated = Signal()            # the scenario was evaluated again (after any edit)
+    evaluated = Signal(object)      # Delta: what the new evaluation changed
     scenario_switched = Signal()    # another scenario is now the current one
     selection_changed = Signal()
+    language_changed = Signal()     # the planner chose another language
     scenarios_changed = Signal()    # the list of scenarios in the project changed
     dataset_changed = Signal()      # units, adjacency or boundaries were reloaded
     saved = Signal()
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.project = project
-        self.journal = Journal(project.path)
+        self.core = CoreSession(project)
         self.undo_stack = QUndoStack(self)
-        self.scenario: Scenario | None = None
-        self.result: ScenarioResult | None = None
-        self._incremental: IncrementalEvaluator | None = None
+        self.undo_stack.setUndoLimit(self.core.history.limit)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.selection: list[str] = []
+        self.delta: Delta = FULL         # what the last evaluation changed
         app = QCoreApplication.instance()
         if app is not None:       # at exit the stack is torn down after the widgets listening to it
             app.aboutToQuit.connect(lambda: self.undo_stack.blockSignals(True))
 
-    # ----- what is open ------------------------------------------------------
+    # ----- what is open (read from core) ---------------------------------------------
+    @property
+    def project(self) -> Project:
+        return self.core.project
+
+    @property
+    def journal(self) -> Journal:
+        return self.core.journal
+
     @property
     def dataset(self) -> Dataset:
-        return self.project.dataset
+        return self.core.dataset
+
+    @property
+    def scenario(self) -> Scenario | None:
+        return self.core.scenario
+
+    @property
+    def result(self) -> ScenarioResult | None:
+        return self.core.result
 
     @property
     def rules(self) -> RuleSet:
-        assert self.scenario is not None
-        return get_rule_set(self.scenario.rules)
+        return self.core.rules
 
     @staticmethod
     def rules_title(rule_id: str) -> str:
@@ -71,121 +93,111 @@ class Session(QObject):
     def dirty(self) -> bool:
         return not self.undo_stack.isClean()
 
+    def undo_text(self) -> str:
+        label = self.core.undo_label()
+        return label.text() if label is not None else ""
+
+    def redo_text(self) -> str:
+        label = self.core.redo_label()
+        return label.text() if label is not None else ""
+
+    # ----- switching ---------------------------------------------------------------------
     def open_scenario(self, ref: str) -> None:
         """Make the stored scenario ``ref`` (id or name) the current one; unsaved edits are dropped."""
         self.set_scenario(self.project.get_scenario(ref))
 
     def set_scenario(self, scenario: Scenario) -> None:
-        get_rule_set(scenario.rules)        # refuse a scenario under an unknown rule set
-        self.undo_stack.clear()
-        self.scenario = scenario
+        delta = self.core.switch(scenario)        # refuses a scenario under an unknown rule set
+        self._clear_stack()
         self.selection = []
-        self.refresh()
+        self._evaluated(delta)
         self.scenario_switched.emit()
         self.selection_changed.emit()
 
-    def refresh(self) -> None:
-        """Evaluate again: in full for another scenario, rule set or dataset, else only
-        what the last edit touched (core.law.incremental gives the same result as a full pass)."""
-        assert self.scenario is not None
-        inc = self._incremental
-        if inc is None or inc.scenario is not self.scenario or inc.dataset is not self.dataset:
-            inc = self._incremental = IncrementalEvaluator(self.dataset, self.rules, self.scenario)
-        elif inc.rules is not self.rules:
-            inc.set_rules(self.rules)
-        else:
-            inc.refresh()
-        self.result = inc.result
-        self.evaluated.emit()
-
     def reload_dataset(self) -> None:
         """Read units, adjacency and boundaries again (after a boundary import)."""
-        path = self.project.path
-        self.project.close()
-        self.project = Project(path)
+        delta = self.core.reload_dataset()
         self.selection = [c for c in self.selection if c in self.dataset.units]
         self.dataset_changed.emit()
-        self.refresh()
+        self._evaluated(delta)
 
-    # ----- edits -------------------------------------------------------------
-    def run(self, make: Callable[[Scenario], Command], text: str) -> None:
-        """Push the command ``make(scenario)`` as one undoable step named ``text``.
+    def language_switched(self) -> None:
+        """The planner chose another language: views reword what they show."""
+        self.language_changed.emit()
 
-        The command is first tried on a copy, so an invalid edit raises
-        ``ScenarioError`` here and the undo stack is never given a step that fails.
-        """
-        assert self.scenario is not None
-        make(self.scenario.snapshot()).do()
-        self.undo_stack.push(CoreUndoCommand(make(self.scenario), text, self.refresh))
+    # ----- edits -------------------------------------------------------------------------
+    def push(self, command: Command) -> None:
+        """Do ``command`` as one undoable step. It is checked first: a refusal raises
+        ``ScenarioError`` (or ``UnknownRuleSet``) and nothing reaches the undo stack."""
+        self.core.check(command)
+        self.undo_stack.push(CoreUndoCommand(self, command))
 
-    def edit(self, text: str, apply: Callable[[Scenario], object]) -> None:
-        """An undoable edit made of several core edits (``apply`` gets the scenario)."""
-        self.run(lambda s: Command(s, text, apply), text)
+    def _evaluated(self, delta: Delta) -> None:
+        self.delta = delta
+        self.evaluated.emit(delta)
 
-    # ----- saving --------------------------------------------------------------
+    def _clear_stack(self) -> None:
+        self.undo_stack.clear()
+
+    def _clean_changed(self, clean: bool) -> None:
+        # The stack is the planner's "modified" mark; core's history follows it.
+        if clean and self.core.dirty:
+            self.core.mark_clean()
+
+    def clear_history(self) -> None:
+        """Forget the undo steps; the scenario stays as it is, saved or not."""
+        dirty = self.dirty
+        self.core.history.clear(saved=not dirty)
+        self._clear_stack()
+        if dirty:
+            self.undo_stack.resetClean()
+
+    # ----- saving --------------------------------------------------------------------------
     def save(self, force: bool = False) -> None:
         """Save the current scenario in one transaction; raises ConflictError/ScenarioError."""
-        assert self.scenario is not None
-        self.project.save_scenario(self.scenario, force=force)
+        self.core.save(force=force)
         self.undo_stack.setClean()
-        self.journal.discard(self.scenario.id)
         self.scenarios_changed.emit()
         self.saved.emit()
 
     def autosave(self) -> bool:
         """Write unsaved edits to the journal beside the database; True when written."""
-        if self.scenario is None or not self.dirty:
-            return False
-        self.journal.write(self.scenario)
-        return True
+        return self.core.autosave()
 
     def discard_changes(self) -> None:
         if self.scenario is None:
             return
-        self.journal.discard(self.scenario.id)
+        self.core.discard_changes()
         self.undo_stack.setClean()
 
-    def recover(self, scenario: Scenario, text: str) -> None:
+    def recover(self, scenario: Scenario) -> None:
         """Bring back edits from the journal as one undoable step on the stored scenario."""
-        stored = self.project.stored_version(scenario.id)
-        if stored is None:
-            scenario.version = 0
-            self.project.add_scenario(scenario)
+        from core.domain.commands import ReplaceContent
+        if self.project.stored_version(scenario.id) is None:
+            self.core.recover(scenario)
             self.scenarios_changed.emit()
-            self.set_scenario(self.project.get_scenario(scenario.id))
-            self.journal.discard(scenario.id)
+            self.set_scenario(self.core.scenario)      # type: ignore[arg-type]
             return
-        self.set_scenario(self.project.get_scenario(scenario.id))
-        scenario.version = stored
-        self.edit(text, lambda s: s.restore(scenario))
+        self.open_scenario(scenario.id)
+        scenario.version = self.core.scenario.version    # type: ignore[union-attr]
+        self.push(ReplaceContent(scenario))
 
-    # ----- scenarios in the project -------------------------------------------------
+    # ----- scenarios in the project ---------------------------------------------------------
     def rename_scenario(self, scenario_id: str, name: str) -> None:
-        name = clean_name(name, SCENARIO_NAME)
-        others = [s.name for s in self.project.scenarios() if s.id != scenario_id]
-        if name in others:
-            raise ScenarioError("scenario.name_taken", name=name)
-        stored = self.project.get_scenario(scenario_id)
-        stored.name = name
-        self.project.save_scenario(stored)
+        self.core.rename_scenario(scenario_id, name)
         if self.scenario is not None and self.scenario.id == scenario_id:
-            self.scenario.name = name
-            self.scenario.version = stored.version
             self.scenario_switched.emit()
         self.scenarios_changed.emit()
 
     def add_scenario(self, scenario: Scenario) -> None:
-        get_rule_set(scenario.rules)
-        scenario.validate(self.dataset)
-        self.project.add_scenario(scenario)
+        self.core.add_scenario(scenario)
         self.scenarios_changed.emit()
 
     def delete_scenario(self, scenario_id: str) -> None:
-        self.project.delete_scenario(scenario_id)
-        self.journal.discard(scenario_id)
+        self.core.delete_scenario(scenario_id)
         self.scenarios_changed.emit()
 
-    # ----- selection ---------------------------------------------------------------
+    # ----- selection ---------------------------------------------------------------------------
     def set_selection(self, codes: Iterable[str]) -> None:
         units = self.dataset.units
         chosen = [c for c in dict.fromkeys(codes) if c in units]
@@ -195,9 +207,16 @@ class Session(QObject):
 
     def selected_groups(self) -> list[Group]:
         assert self.scenario is not None
+        owner = self.result.owner if self.result is not None else self.scenario.grouped_codes()
         found: dict[str, Group] = {}
         for code in self.selection:
-            group = self.scenario.group_of(code)
+            group = owner.get(code)
             if group is not None:
                 found.setdefault(group.id, group)
         return list(found.values())
+
+    def group_of(self, code: str) -> Group | None:
+        """The group ``code`` belongs to now (from the evaluation's index: no scan of the groups)."""
+        if self.result is not None:
+            return self.result.owner.get(code)
+        return self.scenario.group_of(code) if self.scenario is not None else None

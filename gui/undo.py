@@ -1,7 +1,11 @@
-"""The one adapter from a core ``Command`` to a ``QUndoCommand``."""
-from __future__ import annotations
+"""The one adapter from a core command to a ``QUndoCommand``.
 
-from collections.abc import Callable
+``QUndoStack.push`` calls ``redo`` at once: the first ``redo`` does the command through the
+core session (which checked it before the push), later ones redo it from core's history, and
+``undo`` undoes it there. Each then hands the session's ``Delta`` to the views. The Qt stack
+and core's history have the same limit and drop the same oldest step, so they stay in step.
+"""
+from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
@@ -9,26 +13,23 @@ from core.domain.commands import Command
 
 
 class CoreUndoCommand(QUndoCommand):
-    """Runs a core command on redo, restores the scenario on undo, then tells the session.
-
-    The scenario's stored version is kept across undo/redo: it belongs to the
-    database, not to the edit, and restoring an older one would make the next
-    save look like a conflict.
-    """
-
-    def __init__(self, command: Command, text: str, changed: Callable[[], None]) -> None:
-        super().__init__(text)
+    def __init__(self, session, command: Command) -> None:     # session: gui.session.Session
+        super().__init__(command.label().text())
+        self.session = session
         self.command = command
-        self._changed = changed
+        self._pushed = False
 
     def redo(self) -> None:
-        version = self.command.scenario.version
-        self.command.do()
-        self.command.scenario.version = version
-        self._changed()
+        core = self.session.core
+        if not self._pushed:
+            self._pushed = True
+            delta = core.do(self.command)
+        else:
+            assert core.history.redo_command is self.command, "Qt's undo stack and core's history differ"
+            delta = core.redo()
+        self.session._evaluated(delta)
 
     def undo(self) -> None:
-        version = self.command.scenario.version
-        self.command.undo()
-        self.command.scenario.version = version
-        self._changed()
+        core = self.session.core
+        assert core.history.undo_command is self.command, "Qt's undo stack and core's history differ"
+        self.session._evaluated(core.undo())

@@ -1,10 +1,12 @@
 """Colours for merged groups on maps (PDF export, GUI maps, side-by-side comparison).
 
-Plain hex strings, no Qt. A group is keyed by its member set, so the same merger
-gets the same colour on every map of a comparison and in every export.
+Plain hex strings, no Qt. A merger's colour follows from its member set alone, so the same
+merger has the same colour on every map of a comparison and in every export, and an edit of one
+group never recolours another (the desk's map repaints only the groups an edit touched).
 """
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable
 
 # Soft fills that stay distinct next to each other and keep black labels readable. No
@@ -24,13 +26,19 @@ def group_key(members: Iterable[str]) -> frozenset[str]:
     return frozenset(members)
 
 
+def group_colour(members: Iterable[str]) -> str:
+    """The colour of the merger of ``members`` (a checksum of its sorted codes picks it)."""
+    key = ",".join(sorted(members)).encode("utf-8")
+    return GROUP_COLOURS[zlib.crc32(key) % len(GROUP_COLOURS)]
+
+
 def assign_colours(member_sets: Iterable[Iterable[str]]) -> dict[frozenset[str], str]:
-    """Member set → colour, in order of first appearance (identical sets share a colour)."""
+    """Member set → colour (identical sets share a colour)."""
     out: dict[frozenset[str], str] = {}
     for members in member_sets:
         key = group_key(members)
         if key not in out:
-            out[key] = GROUP_COLOURS[len(out) % len(GROUP_COLOURS)]
+            out[key] = group_colour(key)
     return out
 
 
@@ -54,7 +62,7 @@ def unit_colours(groups: Iterable[tuple[str, Iterable[str]]], all_codes: Iterabl
     by_code = {code: UNMERGED_COLOUR for code in all_codes}
     legend = []
     for name, members in groups:
-        colour = colours.get(group_key(members)) or GROUP_COLOURS[len(legend) % len(GROUP_COLOURS)]
+        colour = colours.get(group_key(members)) or group_colour(members)
         for code in members:
             by_code[code] = colour
         legend.append((name, colour, members))

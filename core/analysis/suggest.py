@@ -7,13 +7,22 @@ national size.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.common.text import fold
 from core.domain.model import Dataset
 from core.domain.scenario import Group, Scenario
-from core.law.evaluation import GroupResult, _after_names, evaluate_group, evaluate_unit, name_index
+from core.law.evaluation import (
+    GroupResult,
+    ScenarioResult,
+    _after_names,
+    evaluate_group,
+    evaluate_unit,
+    name_index,
+)
 from core.law.rules import RuleSet
+
+PREVIEW_ID = "preview"          # the id of the would-be group a preview evaluates
 
 
 @dataclass(frozen=True)
@@ -32,21 +41,39 @@ class Suggestion:
 
 
 def preview_group(dataset: Dataset, rules: RuleSet, scenario: Scenario,
-                  members: list[str]) -> GroupResult:
+                  members: list[str], result: ScenarioResult | None = None) -> GroupResult:
     """The result a group of ``members`` would have; the scenario itself is not changed.
 
-    Members already in a group are taken out of it first, as a merger of them would.
-    Raises ``ScenarioError`` when the members cannot form a group (unknown code, fewer than two).
+    Members already in a group are taken out of it first, as a merger of them would (a group
+    left with one unit is dissolved). Raises ``ScenarioError`` when the members cannot form a
+    group (unknown code, fewer than two). ``result``, the scenario's current evaluation, saves
+    working out every unit's name after the merger again.
     """
-    trial = scenario.snapshot()
-    for code in members:
-        owner = trial.group_of(code)
-        if owner is not None:
-            owner.members.remove(code)
-            if len(owner.members) < 2:
-                trial.groups.remove(owner)
-    group = trial.add_group(dataset, members)
-    return _evaluate_alone(dataset, rules, trial, group)
+    taken = set(members)
+    groups: list[Group] = []
+    reverted: list[str] = []          # units whose group the trial dissolves
+    for g in scenario.groups:
+        rest = [c for c in g.members if c not in taken]
+        if len(rest) == len(g.members):
+            groups.append(g)
+        elif len(rest) >= 2:
+            groups.append(replace(g, members=rest, seat=g.seat if g.seat in rest else rest[0]))
+        else:
+            reverted += rest
+    trial = Scenario(scenario.name, scenario.rules, groups=groups, exemptions=scenario.exemptions,
+                     overrides=scenario.overrides)
+    group = trial.new_group(dataset, members, group_id=PREVIEW_ID)
+    trial.groups.append(group)
+    after = names = None
+    if result is not None:
+        after, names = dict(result.after_names), dict(result.names)
+        for code in reverted:
+            unit = dataset.units[code]
+            old, new = (unit.province, fold(after[code])), (unit.province, fold(unit.name))
+            names[old] = [c for c in names.get(old, ()) if c != code]
+            names[new] = [*names.get(new, ()), code]
+            after[code] = unit.name
+    return _evaluate_alone(dataset, rules, trial, group, after, names)
 
 
 def _evaluate_alone(dataset: Dataset, rules: RuleSet, scenario: Scenario, group: Group,
@@ -72,12 +99,13 @@ def _evaluate_alone(dataset: Dataset, rules: RuleSet, scenario: Scenario, group:
 
 
 def fixing_units(dataset: Dataset, rules: RuleSet, scenario: Scenario,
-                 group_id: str) -> list[Suggestion]:
+                 group_id: str, result: ScenarioResult | None = None) -> list[Suggestion]:
     """Adjacent units not in any group, each with the group's figures once added.
 
     Units that would bring the group up to the post-merger standard come first;
     the others follow, the closest to the standard first. Empty when the group
-    has no free neighbour.
+    has no free neighbour. ``result``, the scenario's current evaluation, saves working out
+    every unit's name after the merger again.
     """
     group = scenario.group_by_id(group_id)
     taken = scenario.grouped_codes()
@@ -86,8 +114,11 @@ def fixing_units(dataset: Dataset, rules: RuleSet, scenario: Scenario,
         candidates |= dataset.neighbours(code)
     candidates = {c for c in candidates if c not in taken}
     found: list[Suggestion] = []
-    after = _after_names(dataset, scenario)
-    names = name_index(dataset, after)
+    if result is not None:
+        after, names = result.after_names, result.names
+    else:
+        after = _after_names(dataset, scenario)
+        names = name_index(dataset, after)
     for code in candidates:
         trial = Group(group.name, group.members + [code], group.seat, group.kind,
                       group.exception_reason, group.id)

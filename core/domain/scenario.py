@@ -2,14 +2,16 @@
 
 A scenario is plain data (groups, exemptions, figure overrides) plus the id of
 the rule set it is judged under. Every change goes through a method here that
-checks it first, so a scenario never holds a unit in two groups or a group of one.
+checks it first, so a scenario never holds a unit in two groups or a group of one;
+the planner's gestures are commands (``core.domain.commands``) made of these edits.
+A ``Group`` is a value: an edit puts a new one in its place instead of changing it.
 """
 from __future__ import annotations
 
 import copy
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from core.common.errors import CoreError
@@ -162,7 +164,16 @@ class Scenario:
                                     group=owner.name)
 
     def add_group(self, dataset: Dataset, members: list[str], name: str | None = None,
-                  seat: str | None = None, kind: str | None = None) -> Group:
+                  seat: str | None = None, kind: str | None = None, group_id: str | None = None) -> Group:
+        group = self.new_group(dataset, members, name, seat, kind, group_id)
+        self.groups.append(group)
+        self._touch()
+        return group
+
+    def new_group(self, dataset: Dataset, members: list[str], name: str | None = None,
+                  seat: str | None = None, kind: str | None = None, group_id: str | None = None) -> Group:
+        """The group ``members`` would form (checked against the dataset and the other groups),
+        not yet added: name and seat default to the most populous member's."""
         members = list(dict.fromkeys(members))
         if len(members) < 2:
             raise ScenarioError("scenario.too_few_members")
@@ -175,14 +186,14 @@ class Scenario:
             raise ScenarioError("scenario.seat_not_member", unit=unit_label(dataset, seat))
         group = Group(name=clean_name(name or dataset.units[largest].name, GROUP_NAME),
                       members=members, seat=seat, kind=kind)
-        self.groups.append(group)
-        self._touch()
+        if group_id is not None:
+            group.id = group_id
         return group
 
     def add_member(self, dataset: Dataset, group_id: str, code: str) -> None:
         group = self.group_by_id(group_id)
         self._free(dataset, [code])
-        group.members.append(code)
+        self.replace_group(replace(group, members=group.members + [code]))
         self._touch()
 
     def remove_member(self, group_id: str, code: str) -> None:
@@ -191,33 +202,56 @@ class Scenario:
             raise ScenarioError("scenario.unit_not_in_group", unit=code, group=group.name)
         if len(group.members) <= 2:
             raise ScenarioError("scenario.cannot_remove_below_two", group=group.name)
-        group.members.remove(code)
-        if group.seat == code:
-            group.seat = group.members[0]
+        members = [c for c in group.members if c != code]
+        seat = members[0] if group.seat == code else group.seat
+        self.replace_group(replace(group, members=members, seat=seat))
         self._touch()
 
     def dissolve(self, group_id: str) -> Group:
-        group = self.group_by_id(group_id)
-        self.groups.remove(group)
+        _, group = self.remove_group(group_id)
         self._touch()
         return group
 
     def update_group(self, group_id: str, *, name: str | None = None, seat: str | None = None,
                      kind: str | type(...) | None = ..., exception_reason: str | None = None) -> None:
         group = self.group_by_id(group_id)
+        changes: dict = {}
         if name is not None:
-            group.name = clean_name(name, GROUP_NAME)
+            changes["name"] = clean_name(name, GROUP_NAME)
         if seat is not None:
             if seat not in group.members:
                 raise ScenarioError("scenario.seat_not_member", unit=seat)
-            group.seat = seat
+            changes["seat"] = seat
         if kind is not ...:
             if kind is not None and kind not in KINDS:
                 raise ScenarioError("scenario.unknown_kind", kind=str(kind))
-            group.kind = kind
+            changes["kind"] = kind
         if exception_reason is not None:
-            group.exception_reason = nfc(exception_reason)
+            changes["exception_reason"] = nfc(exception_reason)
+        self.replace_group(replace(group, **changes))
         self._touch()
+
+    # ----- unchecked primitives (for commands that checked first, and for their undo) ------
+    # A group is a value: an edit puts a new Group in its place, so an evaluation made
+    # before the edit still reads the group as it was.
+    def index_of(self, group_id: str) -> int:
+        for i, group in enumerate(self.groups):
+            if group.id == group_id:
+                return i
+        raise ScenarioError("scenario.no_such_group", id=group_id)
+
+    def replace_group(self, group: Group) -> Group:
+        """Put ``group`` in the place of the group with its id; returns the one replaced."""
+        i = self.index_of(group.id)
+        old, self.groups[i] = self.groups[i], group
+        return old
+
+    def remove_group(self, group_id: str) -> tuple[int, Group]:
+        i = self.index_of(group_id)
+        return i, self.groups.pop(i)
+
+    def insert_group(self, index: int, group: Group) -> None:
+        self.groups.insert(index, group)
 
     def set_exemption(self, dataset: Dataset, code: str, reason: str | None) -> None:
         if code not in dataset.units:
@@ -256,16 +290,6 @@ class Scenario:
     # ----- copies --------------------------------------------------------
     def snapshot(self) -> Scenario:
         return copy.deepcopy(self)
-
-    def restore(self, other: Scenario) -> None:
-        """Make this scenario's content equal to ``other`` (used by undo).
-
-        The stored ``version`` is not content: it says which database save this
-        copy descends from, so undo after a save must not roll it back.
-        """
-        version = self.version
-        self.__dict__.update(copy.deepcopy(other.__dict__))
-        self.version = version
 
     def duplicate(self, name: str) -> Scenario:
         twin = copy.deepcopy(self)

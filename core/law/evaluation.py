@@ -119,6 +119,16 @@ class ScenarioResult:
     units_before: int
     units_after: int
     unresolved: list[str]
+    # What the groups were judged with (each unit's name after the merger, the (province,
+    # folded name) index, the group of each grouped unit): read, never changed, so the fix
+    # proposals and the next incremental evaluation start from them.
+    after_names: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    names: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False, compare=False)
+    owner: dict[str, Group] = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def _by_group(self) -> dict[str, GroupResult]:
+        return {g.group.id: g for g in self.groups}
 
     @property
     def reduction(self) -> int:
@@ -135,10 +145,7 @@ class ScenarioResult:
         return PASS
 
     def group_result(self, group_id: str) -> GroupResult | None:
-        for g in self.groups:
-            if g.group.id == group_id:
-                return g
-        return None
+        return self._by_group.get(group_id)
 
 
 def _pct(value: float, standard: float) -> float:
@@ -323,4 +330,5 @@ def evaluate(dataset: Dataset, rules: RuleSet, scenario: Scenario) -> ScenarioRe
     before = len(dataset.units)
     after = before - sum(len(g.members) - 1 for g in scenario.groups)
     unresolved = [c for c, r in unit_results.items() if r.unresolved]
-    return ScenarioResult(scenario, rules, unit_results, groups, before, after, unresolved)
+    return ScenarioResult(scenario, rules, unit_results, groups, before, after, unresolved,
+                          after_names=after_names, names=names, owner=owner)

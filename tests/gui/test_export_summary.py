@@ -2,6 +2,7 @@
 from PySide6.QtGui import QColor
 
 from core.analysis.palette import assign_colours, group_key
+from core.domain.commands import Merge
 from tests.gui.conftest import code
 
 
@@ -23,7 +24,7 @@ def test_the_pdf_summary_is_written_and_reads_back_with_diacritics(window, sessi
 
 def test_unsaved_edits_are_in_the_export(window, session, qtbot, tmp_path):
     members = [code(session, "Tân Thạch"), code(session, "Quới Sơn")]
-    session.edit("nhập", lambda s: s.add_group(session.dataset, members, name="Tân Quới Mới"))
+    session.push(Merge(members, name="Tân Quới Mới"))
     target = tmp_path / "old-new.csv"
     assert run_export(window, qtbot, target) == ""
     with open(target, encoding="utf-8-sig") as fh:
@@ -42,6 +43,7 @@ def test_an_unsupported_file_type_or_missing_folder_is_said_and_nothing_is_writt
 
 def test_the_main_map_uses_the_export_palette_for_groups(window, session):
     colours = assign_colours(g.members for g in session.scenario.groups)
+    assert len(set(colours.values())) == 3, "the three groups of the 2019 plan read apart"
     for g in session.scenario.groups:
         item = window.map.map_scene.units[g.members[0]]
         assert item.brush().color() == QColor(colours[group_key(g.members)])

@@ -60,3 +60,20 @@ def test_proposals_that_reach_the_standard_come_before_those_that_do_not(project
     trial.add_member(d, trial.groups[0].id, first.code)
     real = evaluate(d, rules, trial).groups[0]
     assert (real.meets_standard, real.verdict) == (first.meets_standard, first.verdict)
+
+
+def test_a_preview_and_proposals_read_the_same_with_or_without_the_current_evaluation(project):
+    d = project.dataset
+    s = project.get_scenario("Phương án 2019")
+    rules = get_rule_set("nq653-2019")
+    current = evaluate(d, rules, s)
+    # Taking Giao Hòa leaves Giao Long alone: its pair is dissolved and it is named as itself again.
+    for members in ([code_of(d, "Giao Hòa"), code_of(d, "Tân Phú")],
+                    [code_of(d, "An Hóa"), code_of(d, "Phú An Hòa")]):
+        alone = preview_group(d, rules, s, members)
+        helped = preview_group(d, rules, s, members, current)
+        assert (helped, helped.neighbours, helped.findings) == (alone, alone.neighbours, alone.findings)
+    assert "Giao Long" in preview_group(d, rules, s, [code_of(d, "Giao Hòa"), code_of(d, "Tân Phú")],
+                                        current).neighbours
+    for group in s.groups:
+        assert fixing_units(d, rules, s, group.id, current) == fixing_units(d, rules, s, group.id)

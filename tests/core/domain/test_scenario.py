@@ -77,29 +77,3 @@ def test_a_unit_in_two_groups_in_a_file_is_rejected(dataset):
         from_dict({"name": "x", "rules": "nq653-2019",
                    "groups": [{"name": "A", "members": ["28813", "28816"]},
                               {"name": "B", "members": ["28816", "28849"]}]}, dataset)
-
-
-def test_undo_restores_the_scenario_exactly(dataset):
-    from core.domain import commands as C
-    s = Scenario("x", "nq653-2019")
-    stack = C.UndoStack()
-    stack.push(C.merge(s, dataset, [code_of(dataset, "An Hóa"), code_of(dataset, "An Phước")]))
-    before = to_dict(s, with_ids=True)
-    stack.push(C.add_member(s, dataset, s.groups[0].id, code_of(dataset, "Phú An Hòa")))
-    assert len(s.groups[0].members) == 3
-    stack.undo()
-    assert to_dict(s, with_ids=True) == before
-    stack.redo()
-    assert len(s.groups[0].members) == 3
-
-
-def test_undo_after_a_save_does_not_make_the_next_save_a_conflict(project):
-    from core.domain import commands as C
-    d = project.dataset
-    s = project.get_scenario("Phương án 2019")
-    stack = C.UndoStack()
-    stack.push(C.merge(s, d, [code_of(d, "Tân Phú"), code_of(d, "Quới Thành")]))
-    project.save_scenario(s)
-    stack.undo()
-    project.save_scenario(s)          # no ConflictError: the version follows the database
-    assert len(project.get_scenario(s.id).groups) == 3

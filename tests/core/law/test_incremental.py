@@ -1,8 +1,21 @@
-"""Re-evaluation after an edit gives exactly what a full evaluation gives."""
+"""Re-evaluation after a gesture, its undo and its redo gives exactly what a full evaluation gives,
+in a new result object, and its delta names every unit and group whose result changed."""
 import random
 
 import pytest
 
+from core.domain.commands import (
+    AddToGroup,
+    Dissolve,
+    Merge,
+    RemoveFromGroup,
+    RenameGroup,
+    SetExemption,
+    SetGroupException,
+    SetGroupKind,
+    SetOverride,
+    SetSeat,
+)
 from core.domain.scenario import Scenario, ScenarioError
 from core.imports.synthetic import synthetic_dataset
 from core.law.evaluation import evaluate
@@ -16,40 +29,85 @@ def synthetic():
     return dataset
 
 
-def _random_edit(rnd, dataset, scenario):
+def random_gesture(rnd, dataset, scenario):
     codes = sorted(dataset.units)
     choice = rnd.random()
-    try:
-        if choice < 0.35 or not scenario.groups:
-            a = rnd.choice(codes)
-            nbs = sorted(dataset.neighbours(a))
-            scenario.add_group(dataset, [a, rnd.choice(nbs)])
-        elif choice < 0.55:
-            g = rnd.choice(scenario.groups)
-            scenario.add_member(dataset, g.id, rnd.choice(sorted(dataset.neighbours(g.members[0]))))
-        elif choice < 0.65:
-            scenario.dissolve(rnd.choice(scenario.groups).id)
-        elif choice < 0.75:
-            other = rnd.choice(codes)
-            scenario.update_group(rnd.choice(scenario.groups).id, name=dataset.units[other].name)
-        elif choice < 0.85:
-            scenario.set_exemption(dataset, rnd.choice(codes), rnd.choice([None, "ổn định từ 1945"]))
-        else:
-            scenario.set_override(dataset, rnd.choice(codes), population=rnd.randint(0, 30000),
-                                  source="biên bản xã")
-    except ScenarioError:
-        pass
+    groups = scenario.groups
+    if choice < 0.3 or not groups:
+        a = rnd.choice(codes)
+        return Merge([a, rnd.choice(sorted(dataset.neighbours(a)))])
+    g = rnd.choice(groups)
+    if choice < 0.45:
+        return AddToGroup(g.id, [rnd.choice(sorted(dataset.neighbours(g.members[0])))])
+    if choice < 0.5:
+        return RemoveFromGroup([rnd.choice(g.members)])
+    if choice < 0.58:
+        return Dissolve([g.id])
+    if choice < 0.68:
+        return RenameGroup(g.id, dataset.units[rnd.choice(codes)].name)
+    if choice < 0.72:
+        return SetGroupKind(g.id, rnd.choice([None, "xa", "phuong", "thi_tran"]))
+    if choice < 0.75:
+        return SetSeat(g.id, rnd.choice(g.members))
+    if choice < 0.78:
+        return SetGroupException(g.id, rnd.choice(["", "Cù lao biệt lập"]))
+    if choice < 0.88:
+        return SetExemption(rnd.choice(codes), rnd.choice([None, "ổn định từ 1945"]))
+    return SetOverride(rnd.choice(codes), population=rnd.randint(0, 30000), source="biên bản xã")
+
+
+def wording(result):
+    """What the checks panel reads of each group beyond its figures: neighbours and findings."""
+    return [(g.group.id, g.neighbours, g.findings) for g in result.groups]
+
+
+def assert_delta_names_every_change(old, new, delta):
+    for code, result in new.units.items():
+        if result is not old.units[code]:
+            assert delta.touches_unit(code), code
+    old_groups = {g.group.id: g for g in old.groups}
+    for g in new.groups:
+        if old_groups.get(g.group.id) is not g:
+            assert delta.touches_group(g.group.id), g.group.name
+    for gid in old_groups.keys() - {g.group.id for g in new.groups}:
+        assert delta.touches_group(gid)
 
 
 @pytest.mark.parametrize("rule_id", ["nq653-2019", "nq35-2023", "nq35-2026", "nq76-2025"])
-def test_incremental_result_equals_a_full_evaluation_after_every_edit(synthetic, rule_id):
+def test_incremental_result_equals_a_full_evaluation_after_every_gesture_undo_and_redo(synthetic, rule_id):
     rules = all_rule_sets()[rule_id]
     rnd = random.Random(rule_id)
     scenario = Scenario("thử", rule_id)
     inc = IncrementalEvaluator(synthetic, rules, scenario)
-    for _ in range(60):
-        _random_edit(rnd, synthetic, scenario)
-        assert inc.refresh() == evaluate(synthetic, rules, scenario)
+    done, undone = [], []
+    for _ in range(120):
+        old = inc.result
+        frozen = [dict(old.units), list(old.groups), list(old.unresolved), dict(old.after_names),
+                  dict(old.owner), {k: list(v) for k, v in old.names.items()}, wording(old)]
+        step = rnd.random()
+        if step < 0.2 and done:
+            command = done.pop()
+            delta = inc.update(command.undo(scenario))
+            undone.append(command)
+        elif step < 0.3 and undone:
+            command = undone.pop()
+            delta = inc.update(command.do(scenario, synthetic))
+            done.append(command)
+        else:
+            command = random_gesture(rnd, synthetic, scenario)
+            try:
+                changed = command.do(scenario, synthetic)
+            except ScenarioError:
+                continue
+            delta = inc.update(changed)
+            done.append(command)
+            undone.clear()
+        full = evaluate(synthetic, rules, scenario)
+        assert inc.result == full and wording(inc.result) == wording(full)
+        assert inc.result is not old
+        assert [old.units, old.groups, old.unresolved, old.after_names, old.owner, old.names,
+                wording(old)] == frozen, "an earlier result was changed"
+        assert_delta_names_every_change(old, inc.result, delta)
 
 
 def test_renaming_a_group_to_a_neighbours_name_is_seen_as_a_clash_without_a_full_run(synthetic):
@@ -62,5 +120,6 @@ def test_renaming_a_group_to_a_neighbours_name_is_seen_as_a_clash_without_a_full
     assert inc.result.groups[0].name_clashes == []
     same_province = next(c for c, u in synthetic.units.items()
                          if c not in (a, b) and u.province == synthetic.units[a].province)
-    scenario.update_group(group.id, name=synthetic.units[same_province].name)
-    assert inc.refresh().groups[0].name_clashes == [synthetic.units[same_province].name]
+    delta = inc.update(RenameGroup(group.id, synthetic.units[same_province].name).do(scenario, synthetic))
+    assert inc.result.groups[0].name_clashes == [synthetic.units[same_province].name]
+    assert group.id in delta.groups and not delta.full

@@ -1,0 +1,69 @@
+"""The undo history of the open scenario: what can be undone and redone, and where it was saved.
+
+Plain Python (the GUI mirrors it in a ``QUndoStack``). At most ``limit`` steps are kept; past
+that the oldest is forgotten. ``dirty`` says whether the scenario differs from its last save:
+undoing back to the saved step makes it clean again; forgetting the saved step, or dropping it
+with the redo steps a new edit replaces, makes it dirty until the next save.
+"""
+from __future__ import annotations
+
+from core.domain.commands import Command
+
+DEFAULT_LIMIT = 200
+
+
+class History:
+    def __init__(self, limit: int = DEFAULT_LIMIT) -> None:
+        if limit < 1:
+            raise ValueError("an undo history keeps at least one step")
+        self.limit = limit
+        self._done: list[Command] = []
+        self._undone: list[Command] = []       # the next to redo last
+        self._clean: int | None = 0            # how many steps were done when last saved
+
+    @property
+    def index(self) -> int:
+        return len(self._done)
+
+    @property
+    def dirty(self) -> bool:
+        return self._clean != self.index
+
+    @property
+    def undo_command(self) -> Command | None:
+        return self._done[-1] if self._done else None
+
+    @property
+    def redo_command(self) -> Command | None:
+        return self._undone[-1] if self._undone else None
+
+    def __len__(self) -> int:
+        return len(self._done) + len(self._undone)
+
+    def pushed(self, command: Command) -> None:
+        """``command`` was done: it becomes the step to undo, and the redo steps are gone."""
+        if self._clean is not None and self._clean > self.index:
+            self._clean = None                 # the saved state was among the redo steps
+        self._undone.clear()
+        self._done.append(command)
+        if len(self._done) > self.limit:
+            del self._done[0]
+            if self._clean is not None:
+                self._clean = self._clean - 1 if self._clean > 0 else None
+
+    def undone(self) -> None:
+        """The step to undo was undone."""
+        self._undone.append(self._done.pop())
+
+    def redone(self) -> None:
+        """The step to redo was done again."""
+        self._done.append(self._undone.pop())
+
+    def mark_clean(self) -> None:
+        self._clean = self.index
+
+    def clear(self, saved: bool = True) -> None:
+        """Forget every step; the scenario as it is counts as saved unless ``saved`` is False."""
+        self._done.clear()
+        self._undone.clear()
+        self._clean = 0 if saved else None

@@ -1,0 +1,218 @@
+"""The open project as a planner works on it, in plain Python: one scenario, its evaluation,
+the undo history, saving and the autosave journal.
+
+Every edit is a named command (``core.domain.commands``) given to ``do``: it is checked
+before anything changes, applied, put on the history, and the scenario is evaluated again,
+only where the command says it touched. ``do``, ``undo`` and ``redo`` return the ``Delta``
+of that evaluation, so whoever shows the result redraws only what is new. The GUI wraps this
+session (``gui.session``); the command line and the tests drive it directly::
+
+    session = Session(Project("du-an.sqlite"))
+    session.open("Phương án 2019")
+    session.do(Merge([giao_long, giao_hoa], name="Giao Long"))
+    session.undo()
+    session.save()
+"""
+from __future__ import annotations
+
+from core.common.messages import Message
+from core.domain.commands import Command, ReplaceContent, SetRules
+from core.domain.model import Dataset
+from core.domain.scenario import SCENARIO_NAME, Scenario, ScenarioError, clean_name
+from core.law.evaluation import ScenarioResult
+from core.law.incremental import FULL, NOTHING, Delta, IncrementalEvaluator
+from core.law.rules import RuleSet, get_rule_set
+from core.session.history import DEFAULT_LIMIT, History
+from core.storage.journal import Journal
+from core.storage.store import Project
+
+
+class NoScenario(ScenarioError):
+    """An edit was asked for while no scenario is open."""
+
+
+class Session:
+    def __init__(self, project: Project, limit: int = DEFAULT_LIMIT) -> None:
+        self.project = project
+        self.journal = Journal(project.path)
+        self.history = History(limit)
+        self.scenario: Scenario | None = None
+        self.result: ScenarioResult | None = None
+        self._evaluator: IncrementalEvaluator | None = None
+        self._journaled = False         # an autosave entry of the open scenario was written
+
+    # ----- what is open ------------------------------------------------------------------
+    @property
+    def dataset(self) -> Dataset:
+        return self.project.dataset
+
+    @property
+    def rules(self) -> RuleSet:
+        return get_rule_set(self._open().rules)
+
+    def _open(self) -> Scenario:
+        if self.scenario is None:
+            raise NoScenario("session.no_scenario")
+        return self.scenario
+
+    def open(self, ref: str) -> Delta:
+        """Make the stored scenario ``ref`` (id or name) the current one; unsaved edits are dropped."""
+        return self.switch(self.project.get_scenario(ref))
+
+    def switch(self, scenario: Scenario) -> Delta:
+        """Work on ``scenario`` from now on (its history starts empty, as saved)."""
+        rules = get_rule_set(scenario.rules)          # refuse a scenario under an unknown rule set
+        self.scenario = scenario
+        self.history.clear()
+        self._journaled = False
+        self._evaluator = IncrementalEvaluator(self.dataset, rules, scenario)
+        self.result = self._evaluator.result
+        return FULL
+
+    def evaluate_again(self) -> Delta:
+        """Evaluate the whole scenario again (after the dataset was reloaded)."""
+        scenario = self._open()
+        self._evaluator = IncrementalEvaluator(self.dataset, get_rule_set(scenario.rules), scenario)
+        self.result = self._evaluator.result
+        return FULL
+
+    def reload_dataset(self) -> Delta:
+        """Read units, adjacency and boundaries again (after a boundary import)."""
+        path = self.project.path
+        self.project.close()
+        self.project = Project(path)
+        return self.evaluate_again() if self.scenario is not None else FULL
+
+    # ----- edits -------------------------------------------------------------------------
+    def check(self, command: Command) -> None:
+        """Raise ScenarioError (or UnknownRuleSet) when ``command`` cannot be done now."""
+        scenario = self._open()
+        if isinstance(command, SetRules):
+            get_rule_set(command.rule_id)
+        command.check(scenario, self.dataset)
+
+    def do(self, command: Command) -> Delta:
+        """Check, apply and evaluate ``command``; it becomes the step to undo."""
+        self.check(command)
+        changed = command.do(self._open(), self.dataset)
+        self.history.pushed(command)
+        return self._evaluate(changed)
+
+    def undo(self) -> Delta:
+        command = self.history.undo_command
+        if command is None:
+            return NOTHING
+        changed = command.undo(self._open())
+        self.history.undone()
+        return self._evaluate(changed)
+
+    def redo(self) -> Delta:
+        command = self.history.redo_command
+        if command is None:
+            return NOTHING
+        changed = command.do(self._open(), self.dataset)
+        self.history.redone()
+        return self._evaluate(changed)
+
+    def _evaluate(self, changed) -> Delta:
+        evaluator = self._evaluator
+        assert evaluator is not None and self.scenario is not None
+        if changed.rules:
+            delta = evaluator.set_rules(get_rule_set(self.scenario.rules))
+        else:
+            delta = evaluator.update(changed)
+        self.result = evaluator.result
+        return delta
+
+    @property
+    def can_undo(self) -> bool:
+        return self.history.undo_command is not None
+
+    @property
+    def can_redo(self) -> bool:
+        return self.history.redo_command is not None
+
+    def undo_label(self) -> Message | None:
+        command = self.history.undo_command
+        return command.label() if command is not None else None
+
+    def redo_label(self) -> Message | None:
+        command = self.history.redo_command
+        return command.label() if command is not None else None
+
+    # ----- saving ------------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return self.history.dirty
+
+    def mark_clean(self) -> None:
+        self.history.mark_clean()
+
+    def save(self, force: bool = False) -> None:
+        """Save the open scenario in one transaction; raises ConflictError/ScenarioError."""
+        scenario = self._open()
+        self.project.save_scenario(scenario, force=force)
+        self.history.mark_clean()
+        self.journal.discard(scenario.id)
+        self._journaled = False
+
+    def autosave(self) -> bool:
+        """Write unsaved edits to the journal beside the database; True when written.
+
+        Once the scenario is back as saved (saved, or undone to the saved step), the entry
+        this session wrote is removed, so the next start does not offer to recover it.
+        """
+        if self.scenario is None:
+            return False
+        if not self.dirty:
+            if self._journaled:
+                self.journal.discard(self.scenario.id)
+                self._journaled = False
+            return False
+        self.journal.write(self.scenario)
+        self._journaled = True
+        return True
+
+    def discard_changes(self) -> None:
+        """Forget that there are unsaved edits (the planner chose not to save them)."""
+        if self.scenario is None:
+            return
+        self.journal.discard(self.scenario.id)
+        self._journaled = False
+        self.history.mark_clean()
+
+    def recover(self, scenario: Scenario) -> Delta:
+        """Bring back edits from the journal: on the stored scenario as one undoable step, or as
+        a new stored scenario when it was never saved."""
+        stored = self.project.stored_version(scenario.id)
+        if stored is None:
+            scenario.version = 0
+            self.project.add_scenario(scenario)
+            delta = self.open(scenario.id)
+            self.journal.discard(scenario.id)
+            return delta
+        self.open(scenario.id)
+        return self.do(ReplaceContent(scenario)) | FULL
+
+    # ----- scenarios in the project --------------------------------------------------------
+    def rename_scenario(self, scenario_id: str, name: str) -> None:
+        """Rename a stored scenario at once (not an undoable edit: it is saved as it is done)."""
+        name = clean_name(name, SCENARIO_NAME)
+        others = [s.name for s in self.project.scenarios() if s.id != scenario_id]
+        if name in others:
+            raise ScenarioError("scenario.name_taken", name=name)
+        stored = self.project.get_scenario(scenario_id)
+        stored.name = name
+        self.project.save_scenario(stored)
+        if self.scenario is not None and self.scenario.id == scenario_id:
+            self.scenario.name = name
+            self.scenario.version = stored.version
+
+    def add_scenario(self, scenario: Scenario) -> None:
+        get_rule_set(scenario.rules)
+        scenario.validate(self.dataset)
+        self.project.add_scenario(scenario)
+
+    def delete_scenario(self, scenario_id: str) -> None:
+        self.project.delete_scenario(scenario_id)
+        self.journal.discard(scenario_id)
