@@ -7,12 +7,14 @@ a failing group (``core.analysis.suggest``).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from core.analysis.suggest import fixing_units, preview_group
 from core.common.numbers import fmt_area, fmt_int, fmt_pct
 from core.domain.scenario import ScenarioError
 from core.law.evaluation import GroupResult, UnitResult
+from core.law.incremental import Delta
 from core.law.wording import criterion_text, finding_text, kind_label, pick, severity_label, verdict_label
 
 from .palette import VERDICT_COLOUR
@@ -22,6 +24,7 @@ from .threshold_bar import ThresholdBar
 
 SYMBOL = {"ok": "✔", "fail": "✖", "warning": "⚠", "info": "ℹ"}
 MAX_PROPOSALS = 4
+MAX_LISTED_GROUPS = 60
 
 
 class ChecksPanel(QScrollArea):
@@ -35,30 +38,79 @@ class ChecksPanel(QScrollArea):
         # A fixed viewport width lets wrapped texts measure their height once, correctly.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Plain labels (a selectable label carries a text document: three times the work on every
+        # edit); the whole panel is copied at once instead, for a dossier.
+        self.copy_action = QAction(self)
+        self.copy_action.triggered.connect(self.copy_text)
+        self.addAction(self.copy_action)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._new_body()
+        self.setWidget(self._body)
+        self.copy_action.setText(self.tr("Sao chép nội dung kiểm tra"))
+        self.title = ""
+        self.shown: tuple = ()            # what the panel shows: ("group", id), ("unit", code), …
+        self._stale = False               # hidden (a tab behind another dock): rebuilt when shown
+        self._built_from = None           # the evaluation the shown page was built from
+        session.evaluated.connect(self._evaluated)
+        session.selection_changed.connect(self.refresh)
+        self.refresh()
+
+    def _evaluated(self, delta: Delta) -> None:
+        """Rebuild only when the evaluation changed what the panel shows."""
+        if self._touched(delta):
+            self.refresh()
+        elif self._built_from is not None and not self._stale:
+            self._built_from = self.session.result      # what is shown still reads the same
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _touched(self, delta: Delta) -> bool:
+        if delta.full or not self.shown:
+            return True
+        what = self.shown[0]
+        if what == "group":
+            return delta.touches_group(self.shown[1])
+        if what == "unit":
+            return delta.touches_unit(self.shown[1])
+        if what == "preview":
+            # A would-be merger reads its neighbours' names and the names in its province.
+            units = self.session.dataset.units
+            provinces = {units[c].province for c in self.shown[1]}
+            return any(units[c].province in provinces for c in delta.units)
+        return not delta.empty
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.copy_action.setText(self.tr("Sao chép nội dung kiểm tra"))
+            self.refresh(force=True)
+        super().changeEvent(event)
+
+    def text(self) -> str:
+        """What the panel shows, as lines of text (titles, verdicts, findings, proposals)."""
+        return "\n".join(label.text() for label in self._body.findChildren(QLabel) if label.text())
+
+    def copy_text(self) -> None:
+        QGuiApplication.clipboard().setText(self.text())
+
+    # ----- building blocks ----------------------------------------------------------
+    def _new_body(self) -> None:
+        """A new, not yet shown page to fill (cheaper than changing the shown one label by label)."""
         self._body = QWidget()
         self._layout = QVBoxLayout(self._body)
         self._layout.setContentsMargins(8, 6, 8, 6)
         self._layout.setSpacing(4)
+
+    def _swap_in(self) -> None:
+        """Show the page just filled; the old one goes (later: one of its buttons may be the
+        sender of the signal that asked for this refresh)."""
+        old = self.takeWidget()
         self.setWidget(self._body)
-        self.title = ""
-        session.evaluated.connect(self.refresh)
-        session.selection_changed.connect(self.refresh)
-        self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.refresh()
-        super().changeEvent(event)
-
-    # ----- building blocks ----------------------------------------------------------
-    def _clear(self) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.setParent(None)
-                widget.deleteLater()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
 
     def _text(self, text: str, *, bold: bool = False, size: float = 0, colour: str = "",
               name: str = "") -> QLabel:
@@ -66,7 +118,6 @@ class ChecksPanel(QScrollArea):
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if name:
             label.setObjectName(name)
         font = label.font()
@@ -74,8 +125,10 @@ class ChecksPanel(QScrollArea):
         if size:
             font.setPointSizeF(font.pointSizeF() * size)
         label.setFont(font)
-        if colour:
-            label.setStyleSheet(f"color: {colour};")
+        if colour:              # a palette, not a style sheet: no style to build for each label
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+            label.setPalette(palette)
         self._layout.addWidget(label)
         return label
 
@@ -90,24 +143,48 @@ class ChecksPanel(QScrollArea):
         self._text(text, bold=True)
 
     # ----- content ------------------------------------------------------------------
-    def refresh(self) -> None:
-        self._clear()
+    def _subject(self) -> tuple:
+        """What the selection asks the panel to show: ("group", id), ("unit", code),
+        ("preview", codes) or ("scenario",)."""
+        s = self.session
+        groups = s.selected_groups()
+        free = [c for c in s.selection if s.group_of(c) is None]
+        if len(groups) == 1 and not free:
+            return ("group", groups[0].id)
+        if len(s.selection) == 1:
+            return ("unit", s.selection[0])
+        if len(s.selection) > 1:
+            return ("preview", tuple(s.selection))
+        return ("scenario",)
+
+    def refresh(self, force: bool = False) -> None:
+        """Show what the selection asks for, from the current evaluation (nothing to do when
+        that is what is shown already: a merge evaluates, then selects the new group)."""
+        if not self.isVisible() and self.shown:
+            self._stale = True
+            return
         s = self.session
         if s.result is None or s.scenario is None:
             return
-        groups = s.selected_groups()
-        free = [c for c in s.selection if s.scenario.group_of(c) is None]
-        if len(groups) == 1 and not free:
-            result = s.result.group_result(groups[0].id)
+        subject = self._subject()
+        if not force and not self._stale and subject == self.shown and self._built_from is s.result:
+            return
+        self._stale = False
+        self.shown, self._built_from = subject, s.result
+        self._new_body()
+        what = subject[0]
+        if what == "group":
+            result = s.result.group_result(subject[1])
             assert result is not None
             self._show_group(result, proposals=True)
-        elif len(s.selection) == 1:
-            self._show_unit(s.result.units[s.selection[0]])
-        elif len(s.selection) > 1:
-            self._show_preview(s.selection)
+        elif what == "unit":
+            self._show_unit(s.result.units[subject[1]])
+        elif what == "preview":
+            self._show_preview(list(subject[1]))
         else:
             self._show_scenario()
         self._layout.addStretch(1)
+        self._swap_in()
         self._fit_texts()
 
     def _fit_texts(self) -> None:
@@ -142,9 +219,12 @@ class ChecksPanel(QScrollArea):
         if r.unresolved:
             names = ", ".join(r.units[c].unit.name for c in r.unresolved)
             self._text(fill(self.tr("Đơn vị phải sắp xếp chưa có trong nhóm nào và chưa được miễn: %1"), names))
-        for g in r.groups:
+        # A national scenario has thousands of groups: the first ones here, each in full when chosen.
+        for g in r.groups[:MAX_LISTED_GROUPS]:
             self._text(f"{SYMBOL['ok' if g.verdict == 'meets' else 'fail' if g.verdict == 'fails' else 'warning']} "
                        f"{g.group.name}: {verdict_label(g.verdict, lang)}")
+        if len(r.groups) > MAX_LISTED_GROUPS:
+            self._text(fill(self.tr("… và %1 nhóm khác."), fmt_int(len(r.groups) - MAX_LISTED_GROUPS, lang)))
         self._layout.addSpacing(6)
         self._text(self.tr("Chọn một đơn vị hoặc một nhóm trên bảng hay bản đồ để xem chi tiết; "
                            "chọn nhiều đơn vị để xem trước kết quả nếu nhập."), colour="#555")
@@ -185,7 +265,7 @@ class ChecksPanel(QScrollArea):
         s = self.session
         assert s.scenario is not None
         try:
-            result = preview_group(s.dataset, s.rules, s.scenario, codes)
+            result = preview_group(s.dataset, s.rules, s.scenario, codes, s.result)
         except ScenarioError as exc:
             self._text(str(exc))
             return
@@ -222,7 +302,7 @@ class ChecksPanel(QScrollArea):
     def _show_proposals(self, g: GroupResult) -> None:
         s, lang = self.session, self.session.lang
         assert s.scenario is not None
-        found = fixing_units(s.dataset, s.rules, s.scenario, g.group.id)
+        found = fixing_units(s.dataset, s.rules, s.scenario, g.group.id, s.result)
         self._heading(self.tr("Cách khắc phục"))
         if not found:
             self._text(self.tr("Không còn đơn vị liền kề nào chưa thuộc nhóm khác."))

@@ -5,6 +5,7 @@ gestures into commands, the widgets redraw from the session's signals.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,6 +34,8 @@ from .text import fill
 from .unit_table import UnitTable
 
 AUTOSAVE_MS = 3000
+AUTOSAVE_IDLE_S = 1.5          # edits this recent mean the planner is at work: wait …
+AUTOSAVE_MAX_WAIT_S = 20.0     # … but not longer than this since the last entry
 
 
 class MainWindow(QMainWindow):
@@ -82,7 +85,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.autosave_note)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.timeout.connect(self._autosave_when_idle)
+        self._autosaved_at = time.monotonic()
         self.autosave_timer.start()
         self.retranslate()
         self._update_actions()
@@ -206,6 +210,15 @@ class MainWindow(QMainWindow):
             settings().setValue(scenario_key(str(self.session.project.path)), self.session.scenario.id)
 
     # ----- autosave -------------------------------------------------------------------------
+    def _autosave_when_idle(self) -> None:
+        """The timer's autosave: not in the middle of a run of edits (writing a national
+        scenario takes a moment), unless the last entry is getting old."""
+        now = time.monotonic()
+        if now - self.session.last_edit < AUTOSAVE_IDLE_S and now - self._autosaved_at < AUTOSAVE_MAX_WAIT_S:
+            return
+        self._autosaved_at = now
+        self.autosave()
+
     def autosave(self) -> None:
         try:
             if self.session.autosave():

@@ -11,9 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainterPath, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSceneHelpEvent, QToolTip
 
-from core.analysis.palette import assign_colours, group_key
+from core.analysis.palette import group_colour
 from core.common.numbers import fmt_area, fmt_int, fmt_pct
 from core.geo.geometry import union
+from core.law.incremental import Delta
 from core.law.wording import kind_label, verdict_label
 
 from .map_items import (  # noqa: F401
@@ -37,15 +38,34 @@ EAGER_TOOLTIPS = 3000      # beyond this many units a tooltip is written when as
 OUTLINE_CACHE_KB = 64 * 1024   # pixmaps of a large map's group outlines (Qt's default: 10 MB)
 
 
+_FILLS: dict[str, QColor] = {}
+
+
+def _fill(members) -> QColor:
+    """The group's fill: core's colour for its member set (as the exports draw it)."""
+    hex_colour = group_colour(members)
+    colour = _FILLS.get(hex_colour)
+    if colour is None:
+        colour = _FILLS[hex_colour] = QColor(hex_colour)
+    return colour
+
+
 class MapScene(UnitsScene):
+    """Colours and outlines follow the session: everything on a new scenario, rule set or
+    dataset; on an edit only the units and groups its ``Delta`` names; on a selection
+    change only the units that were or are selected."""
+
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         self.session = session
         self.outlines: dict[str, QGraphicsPathItem] = {}
         self._outline_geoms: dict[frozenset[str], object] = {}        # a group's union
         self._outline_paths: dict[tuple[frozenset[str], int], QPainterPath] = {}   # per level
-        session.evaluated.connect(self.restyle)
-        session.selection_changed.connect(self.restyle)
+        self._fills: dict[str, QColor] = {}           # group id → its fill on the map
+        self._selected: set[str] = set()
+        session.evaluated.connect(self.show_delta)
+        session.selection_changed.connect(self.show_selection)
+        session.language_changed.connect(self._retooltip)
         session.dataset_changed.connect(self.build)
         self.build()
 
@@ -57,28 +77,76 @@ class MapScene(UnitsScene):
 
     # ----- colours, outlines, tooltips ---------------------------------------------
     def restyle(self) -> None:
-        result, scenario = self.session.result, self.session.scenario
-        if result is None or scenario is None:
+        """Every unit and outline anew (another scenario, rule set, dataset or zoom level)."""
+        result = self.session.result
+        if result is None or self.session.scenario is None:
             return
-        selected = set(self.session.selection)
-        # The colours of core.analysis.palette, keyed by member set: the same as in the exports.
-        colours = assign_colours(g.members for g in scenario.groups)
-        group_colour = {g.id: QColor(colours[group_key(g.members)]) for g in scenario.groups}
-        eager = len(self.units) <= EAGER_TOOLTIPS
-        pen = self.unit_pen()
-        for code, item in self.units.items():
-            r = result.units[code]
-            if r.group_id is not None:
-                fill = group_colour[r.group_id]
-            else:
-                fill = STATUS_FILL[unit_status(r)]
-            item.set_look(fill, code in selected, pen)
-            if eager:
-                item.setToolTip(self._tooltip(code))
+        self._selected = set(self.session.selection)
+        self._fills = {g.group.id: _fill(g.members) for g in result.groups}
+        self._style_units(self.units, result)
         for outline in self.outlines.values():
             self.removeItem(outline)
         self.outlines = {}
-        drawn = [(g, frozenset(g.members)) for g in result.groups]
+        self._draw_outlines(result.groups, result)
+
+    def show_delta(self, delta: Delta) -> None:
+        """Redraw what an evaluation changed: the units and groups ``delta`` names."""
+        result = self.session.result
+        if result is None:
+            return
+        if delta.full:
+            self.restyle()
+            return
+        codes = set(delta.units) & self.units.keys()
+        for gid in delta.removed:
+            self._fills.pop(gid, None)
+            outline = self.outlines.pop(gid, None)
+            if outline is not None:
+                self.removeItem(outline)
+        groups = [g for gid in delta.groups if (g := result.group_result(gid)) is not None]
+        for g in groups:
+            colour = _fill(g.members)
+            if self._fills.get(g.group.id) != colour:
+                self._fills[g.group.id] = colour
+                codes.update(c for c in g.members if c in self.units)
+        self._style_units(codes, result)
+        self._draw_outlines(groups, result)
+        if len(self.units) <= EAGER_TOOLTIPS:
+            for code in {c for g in groups for c in g.members} - codes:
+                if code in self.units:
+                    self.units[code].setToolTip(self._tooltip(code))
+
+    def show_selection(self) -> None:
+        """Mark the units whose selection changed, and only those."""
+        result = self.session.result
+        if result is None:
+            return
+        now = set(self.session.selection)
+        changed = (now ^ self._selected) & self.units.keys()
+        self._selected = now
+        self._style_units(changed, result, tooltips=False)
+
+    def _style_units(self, codes, result, tooltips: bool = True) -> None:
+        eager = tooltips and len(self.units) <= EAGER_TOOLTIPS
+        pen = self.unit_pen()
+        selected, fills = self._selected, self._fills
+        for code in codes:
+            r = result.units[code]
+            colour = fills[r.group_id] if r.group_id is not None else STATUS_FILL[unit_status(r)]
+            item = self.units[code]
+            item.set_look(colour, code in selected, pen)
+            if eager:
+                item.setToolTip(self._tooltip(code))
+
+    def _retooltip(self) -> None:
+        if len(self.units) <= EAGER_TOOLTIPS and self.session.result is not None:
+            for code, item in self.units.items():
+                item.setToolTip(self._tooltip(code))
+
+    def _draw_outlines(self, groups, result) -> None:
+        """The outline of each of ``groups``: its path (made when its members changed) and a
+        pen for its verdict."""
+        drawn = [(g, frozenset(g.members)) for g in groups]
         paths = self._outline_level([key for _, key in drawn], self.lod)
         # Far away a merged unit is a few pixels: a thin line (drawn far faster than a wide one).
         # A large map's wide lines are bevel-joined: under 0.4 px from the round join, half the cost.
@@ -92,21 +160,28 @@ class MapScene(UnitsScene):
             QPixmapCache.setCacheLimit(OUTLINE_CACHE_KB)
         for g, key in drawn:
             path = paths.get(key)
+            item = self.outlines.get(g.group.id)
             if path is None:
+                if item is not None:
+                    self.removeItem(self.outlines.pop(g.group.id))
                 continue
-            item = QGraphicsPathItem(path)
+            if item is None:
+                item = QGraphicsPathItem(path)
+                item.setBrush(Qt.BrushStyle.NoBrush)
+                item.setCacheMode(cache)
+                item.setZValue(Z_OUTLINE)
+                item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+                item.setAcceptHoverEvents(False)
+                self.addItem(item)
+                self.outlines[g.group.id] = item
+            elif item.key != key:
+                item.setPath(path)
             item.key = key
             style = Qt.PenStyle.SolidLine if g.verdict != "fails" else Qt.PenStyle.DashLine
             pen = cosmetic_pen(VERDICT_COLOUR[g.verdict], width, style)
             pen.setJoinStyle(join)
-            item.setPen(pen)
-            item.setBrush(Qt.BrushStyle.NoBrush)
-            item.setCacheMode(cache)
-            item.setZValue(Z_OUTLINE)
-            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            item.setAcceptHoverEvents(False)
-            self.addItem(item)
-            self.outlines[g.group.id] = item
+            if item.pen() != pen:
+                item.setPen(pen)
 
     def _outline_level(self, keys, lod: int) -> dict[frozenset[str], QPainterPath]:
         """The outer boundary of each merged group ``keys`` at level ``lod``; the new ones all at once."""

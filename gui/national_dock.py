@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDockWidget, QGridLayout, QHeaderView, 
 
 from core.analysis.summary import AreaSummary, summarise, units_in
 from core.common.numbers import fmt_int
+from core.law.incremental import Delta
 from core.law.rules import all_rule_sets
 
 from .i18n import current_language
@@ -35,6 +36,14 @@ class AreaSummaryModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
+
+    def replace_rows(self, rows: list[AreaSummary]) -> None:
+        """New counts for some areas already listed (same names, so the same rows)."""
+        where = {r.name: i for i, r in enumerate(self.rows)}
+        for row in rows:
+            i = where[row.name]
+            self.rows[i] = row
+            self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -64,12 +73,29 @@ class AreaSummaryModel(QAbstractTableModel):
         return None
 
 
+def _count(row: AreaSummary, r, sign: int) -> None:
+    """Add (``sign`` +1) or take out (-1) one unit's result from its area's counts, as
+    ``core.analysis.summary.summarise`` counts them."""
+    row.population += sign * r.population
+    row.area_km2 += sign * r.area_km2
+    row.in_groups += sign * int(r.group_id is not None)
+    row.unresolved += sign * int(r.unresolved)
+    if r.must_merge:
+        row.must_merge += sign
+        if sign > 0:
+            row.codes_must_merge.append(r.code)
+        else:
+            row.codes_must_merge.remove(r.code)
+
+
 class NationalPanel(QWidget):
     rules_requested = Signal(str)
 
     def __init__(self, session: Session, map_view: MapView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.map = session, map_view
+        self._stale = True               # the counts must be made again when next shown
+        self._counted = None             # the evaluation the rows count
         self.province_box, self.district_box, self.rules_box = QComboBox(self), QComboBox(self), QComboBox(self)
         self.labels = [QLabel(self) for _ in range(3)]
         for rule_id, rule in all_rule_sets().items():
@@ -84,7 +110,8 @@ class NationalPanel(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the names once per listing: measuring every row on each edit re-read all 63.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         grid = QGridLayout()
         for row, (label, box) in enumerate(zip(self.labels, (self.province_box, self.district_box,
                                                               self.rules_box))):
@@ -100,7 +127,7 @@ class NationalPanel(QWidget):
         self.district_box.activated.connect(lambda _: self.zoom())
         self.rules_box.activated.connect(lambda i: self.rules_requested.emit(self.rules_box.itemData(i)))
         self.table.clicked.connect(self._row_clicked)
-        session.evaluated.connect(self.refresh)
+        session.evaluated.connect(self._evaluated)
         session.dataset_changed.connect(self._fill_provinces)
         self._fill_provinces()
         self.retranslate()
@@ -153,13 +180,46 @@ class NationalPanel(QWidget):
         self.choose(name)
 
     # ----- counts --------------------------------------------------------------------------
+    def _evaluated(self, delta: Delta) -> None:
+        """Count again only what the edit touched: each touched unit's old result out of its
+        province's row, its new one in (a few units, not the country)."""
+        result = self.session.result
+        if delta.full or result is None or not self.model.rows or self._stale or self._counted is None:
+            self.refresh()
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        rows = {r.name: r for r in self.model.rows}
+        touched = []
+        for code in delta.units:
+            old, new = self._counted.units[code], result.units[code]
+            if old is not new:
+                row = rows[new.unit.province]
+                _count(row, old, -1)
+                _count(row, new, +1)
+                touched.append(row)
+        self._counted = result
+        self.model.replace_rows(list({id(r): r for r in touched}.values()))
+        self._show_totals()
+
     def refresh(self) -> None:
         result = self.session.result
         if result is None or (not self.isVisible() and self.model.rows):
+            self._stale = True
             return
+        self._stale = False
+        self._counted = result
         rows = summarise(list(result.units.values()), by="province")
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
         self.rules_box.setCurrentIndex(self.rules_box.findData(result.rules.id))
+        self._show_totals()
+
+    def _show_totals(self) -> None:
+        result = self.session.result
+        assert result is not None
+        rows = self.model.rows
         lang = current_language()
         self.totals.setText(fill(self.tr("Theo %1: %2 trên %3 đơn vị thuộc diện phải sắp xếp (tô màu cam "
                                          "trên bản đồ khi chưa xử lý), ở %4 tỉnh."),

@@ -31,7 +31,7 @@ class ScenarioDock(QDockWidget):
         self.setWidget(body)
         session.scenarios_changed.connect(self.reload)
         session.scenario_switched.connect(self.reload)
-        session.undo_stack.cleanChanged.connect(self.reload)
+        session.undo_stack.cleanChanged.connect(self._mark_current)
         self.retranslate()
 
     def add_actions(self, actions) -> None:
@@ -57,6 +57,23 @@ class ScenarioDock(QDockWidget):
         item = self.list.currentItem()
         return item.data(ID_ROLE) if item else None
 
+    def _text(self, name: str, rules: str, current: bool) -> str:
+        text = fill(self.tr("%1 (%2)"), name, self.session.rules_title(rules))
+        return text + " *" if current and self.session.dirty else text
+
+    def _mark_current(self) -> None:
+        """The open scenario became saved or unsaved: only its line changes (reading every
+        scenario of a national project back from the database takes a while)."""
+        current = self.session.scenario
+        if current is None:
+            return
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(ID_ROLE) == current.id:
+                item.setText(self._text(current.name, current.rules, True))
+                return
+        self.reload()
+
     def reload(self) -> None:
         current = self.session.scenario
         self.list.blockSignals(True)
@@ -64,10 +81,7 @@ class ScenarioDock(QDockWidget):
         for scenario in self.session.project.scenarios():
             is_current = current is not None and scenario.id == current.id
             name = current.name if is_current else scenario.name
-            text = fill(self.tr("%1 (%2)"), name, self.session.rules_title(
-                current.rules if is_current else scenario.rules))
-            if is_current and self.session.dirty:
-                text += " *"
+            text = self._text(name, current.rules if is_current else scenario.rules, is_current)
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, scenario.id)
             item.setToolTip(rich(scenario.name, scenario.description))

@@ -13,6 +13,7 @@ mirrors the core history in a ``QUndoStack`` (for the Edit menu, the "modified" 
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -49,6 +50,7 @@ class Session(QObject):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.selection: list[str] = []
         self.delta: Delta = FULL         # what the last evaluation changed
+        self.last_edit = 0.0             # time.monotonic() of the last evaluation
         app = QCoreApplication.instance()
         if app is not None:       # at exit the stack is torn down after the widgets listening to it
             app.aboutToQuit.connect(lambda: self.undo_stack.blockSignals(True))
@@ -134,6 +136,7 @@ class Session(QObject):
 
     def _evaluated(self, delta: Delta) -> None:
         self.delta = delta
+        self.last_edit = time.monotonic()
         self.evaluated.emit(delta)
 
     def _clear_stack(self) -> None:

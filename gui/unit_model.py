@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from core.common.numbers import fmt_number
 from core.common.text import fold
+from core.law.incremental import Delta
 from core.law.wording import criterion_text, kind_label
 
 from .palette import STATUS_ROW, unit_status
@@ -20,6 +21,10 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2     # raw value for sorting
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 3   # folded text the filter searches
 
 Index = QModelIndex | QPersistentModelIndex
+FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, CODE_ROLE, FILTER_ROLE,
+                                   Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
+                                   Qt.ItemDataRole.ToolTipRole))
 
 
 class UnitTableModel(QAbstractTableModel):
@@ -28,9 +33,9 @@ class UnitTableModel(QAbstractTableModel):
         self.session = session
         self._codes = list(session.dataset.units)
         self._rows = {c: i for i, c in enumerate(self._codes)}
-        self._group_names: dict[str, str] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
-        session.evaluated.connect(self._refresh)
+        self._keys: dict[str, object] = {}           # each row's sort key when last sorted
+        session.evaluated.connect(self._evaluated)
         session.dataset_changed.connect(self._reset)
 
     # ----- shape ---------------------------------------------------------------
@@ -49,7 +54,7 @@ class UnitTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return FLAGS
 
     # ----- content -------------------------------------------------------------
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -73,7 +78,8 @@ class UnitTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self.session.result is None:
+        # A view asks a dozen roles of each cell it paints; most are answered at once.
+        if role not in ROLES or not index.isValid() or self.session.result is None:
             return None
         code = self._codes[index.row()]
         r = self.session.result.units[code]
@@ -98,13 +104,10 @@ class UnitTableModel(QAbstractTableModel):
         return None
 
     def _group_name(self, r) -> str:
-        if r.group_id is None or self.session.scenario is None:
+        if r.group_id is None or self.session.result is None:
             return ""
-        name = self._group_names.get(r.group_id)
-        if name is None:
-            self._group_names = {g.id: g.name for g in self.session.scenario.groups}
-            name = self._group_names.get(r.group_id, "")
-        return name
+        group = self.session.result.owner.get(r.code)
+        return group.name if group is not None else ""
 
     def _display(self, r, col: int, lang: str) -> str:
         if col == CODE:
@@ -164,8 +167,8 @@ class UnitTableModel(QAbstractTableModel):
             return
         column, order = self._sort
         units = result.units
-        new = sorted(self._codes, key=lambda c: (self._sort_value(units[c], column), c),
-                     reverse=order == Qt.SortOrder.DescendingOrder)
+        self._keys = keys = {c: (self._sort_value(units[c], column), c) for c in self._codes}
+        new = sorted(self._codes, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
         if new == self._codes:
             return
         self.layoutAboutToBeChanged.emit()
@@ -177,9 +180,27 @@ class UnitTableModel(QAbstractTableModel):
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
+    def _moves(self, codes) -> bool:
+        """Whether the sorted order may change because ``codes`` changed."""
+        if self._sort is None or self.session.result is None:
+            return False
+        column = self._sort[0]
+        units = self.session.result.units
+        return any(self._keys.get(c) != (self._sort_value(units[c], column), c) for c in codes)
+
     # ----- change ------------------------------------------------------------------
+    def _evaluated(self, delta: Delta) -> None:
+        """Tell the view which rows changed: all of them only for a new scenario or rule set."""
+        if delta.full:
+            self._refresh()
+            return
+        codes = [c for c in delta.units if c in self._rows]
+        if self._moves(codes):
+            self._apply_sort()
+        for first, last in _runs(sorted(self._rows[c] for c in codes)):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, 8))
+
     def _refresh(self) -> None:
-        self._group_names = {}
         if self._codes:
             self._apply_sort()
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._codes) - 1, 8))
@@ -188,13 +209,27 @@ class UnitTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._codes = list(self.session.dataset.units)
         self._rows = {c: i for i, c in enumerate(self._codes)}
-        self._group_names = {}
         self.endResetModel()
         self._apply_sort()
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 8)
         self._refresh()
+
+
+def _runs(rows: list[int]):
+    """Sorted row numbers as (first, last) runs of consecutive rows."""
+    start = prev = None
+    for row in rows:
+        if start is None:
+            start = prev = row
+        elif row == prev + 1:
+            prev = row
+        else:
+            yield start, prev
+            start = prev = row
+    if start is not None:
+        yield start, prev
 
 
 class UnitFilterProxy(QSortFilterProxyModel):

@@ -7,6 +7,7 @@ national size.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from core.common.text import fold
@@ -40,6 +41,37 @@ class Suggestion:
     progress: float     # how far the weaker figure is towards its requirement (1.0 = reached)
 
 
+class _Overlay(Mapping):
+    """``base`` with a few entries replaced or removed, without copying ``base`` (a trial
+    group changes a handful of the national project's 11,000 entries)."""
+
+    def __init__(self, base: Mapping, changes: dict) -> None:
+        self.base, self.changes = base, changes
+
+    def __getitem__(self, key):
+        if key in self.changes:
+            value = self.changes[key]
+            if value is _GONE:
+                raise KeyError(key)
+            return value
+        return self.base[key]
+
+    def __contains__(self, key) -> bool:
+        if key in self.changes:
+            return self.changes[key] is not _GONE
+        return key in self.base
+
+    def __iter__(self):
+        yield from (k for k in self.base if k not in self.changes)
+        yield from (k for k, v in self.changes.items() if v is not _GONE)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+_GONE = object()
+
+
 def preview_group(dataset: Dataset, rules: RuleSet, scenario: Scenario,
                   members: list[str], result: ScenarioResult | None = None) -> GroupResult:
     """The result a group of ``members`` would have; the scenario itself is not changed.
@@ -51,48 +83,52 @@ def preview_group(dataset: Dataset, rules: RuleSet, scenario: Scenario,
     """
     taken = set(members)
     groups: list[Group] = []
+    owner_changes: dict[str, object] = {}
     reverted: list[str] = []          # units whose group the trial dissolves
     for g in scenario.groups:
         rest = [c for c in g.members if c not in taken]
         if len(rest) == len(g.members):
             groups.append(g)
         elif len(rest) >= 2:
-            groups.append(replace(g, members=rest, seat=g.seat if g.seat in rest else rest[0]))
+            smaller = replace(g, members=rest, seat=g.seat if g.seat in rest else rest[0])
+            groups.append(smaller)
+            owner_changes.update((c, smaller) for c in rest)
         else:
             reverted += rest
+            owner_changes.update((c, _GONE) for c in rest)
     trial = Scenario(scenario.name, scenario.rules, groups=groups, exemptions=scenario.exemptions,
                      overrides=scenario.overrides)
     group = trial.new_group(dataset, members, group_id=PREVIEW_ID)
     trial.groups.append(group)
-    after = names = None
-    if result is not None:
-        after, names = dict(result.after_names), dict(result.names)
-        for code in reverted:
-            unit = dataset.units[code]
-            old, new = (unit.province, fold(after[code])), (unit.province, fold(unit.name))
-            names[old] = [c for c in names.get(old, ()) if c != code]
-            names[new] = [*names.get(new, ()), code]
-            after[code] = unit.name
-    return _evaluate_alone(dataset, rules, trial, group, after, names)
+    if result is None:
+        return _evaluate_alone(dataset, rules, trial, group)
+    after_changes: dict[str, str] = {}
+    name_changes: dict[tuple[str, str], list[str]] = {}
+    names = result.names
+    for code in reverted:
+        unit = dataset.units[code]
+        old, new = (unit.province, fold(result.after_names[code])), (unit.province, fold(unit.name))
+        name_changes[old] = [c for c in name_changes.get(old, names.get(old, ())) if c != code]
+        name_changes[new] = [*name_changes.get(new, names.get(new, ())), code]
+        after_changes[code] = unit.name
+    return _evaluate_alone(dataset, rules, trial, group, _Overlay(result.after_names, after_changes),
+                           _Overlay(names, name_changes), _Overlay(result.owner, owner_changes))
 
 
 def _evaluate_alone(dataset: Dataset, rules: RuleSet, scenario: Scenario, group: Group,
-                    after: dict[str, str] | None = None,
-                    names: dict | None = None) -> GroupResult:
+                    after: Mapping[str, str] | None = None, names: Mapping | None = None,
+                    owner: Mapping[str, Group] | None = None) -> GroupResult:
     """``group`` evaluated as it would be inside ``scenario``, without the other groups' work.
 
-    ``after``/``names`` (names after the merger and their index) may come from the
-    scenario without the trial: a clash check excludes the group's own members, so
-    a unit moving into the group does not change the answer.
+    ``after``/``names`` (names after the merger and their index) and ``owner`` (each grouped
+    unit's group) may come from the scenario without the trial: a clash check excludes the
+    group's own members, so a unit moving into the group does not change the answer.
     """
-    owner = scenario.grouped_codes()
-    for code in group.members:
-        owner[code] = group
+    owner = _Overlay(owner if owner is not None else scenario.grouped_codes(),
+                     dict.fromkeys(group.members, group))
     if after is None:
         after = _after_names(dataset, scenario)
-    trial_after = dict(after)
-    for code in group.members:
-        trial_after[code] = group.name
+    trial_after = _Overlay(after, dict.fromkeys(group.members, group.name))
     units = {c: evaluate_unit(dataset.units[c], rules, scenario, group.id) for c in group.members}
     return evaluate_group(dataset, rules, scenario, group, units, trial_after, owner,
                           names if names is not None else name_index(dataset, trial_after))
@@ -108,30 +144,29 @@ def fixing_units(dataset: Dataset, rules: RuleSet, scenario: Scenario,
     every unit's name after the merger again.
     """
     group = scenario.group_by_id(group_id)
-    taken = scenario.grouped_codes()
+    taken = result.owner if result is not None else scenario.grouped_codes()
     candidates: set[str] = set()
     for code in group.members:
         candidates |= dataset.neighbours(code)
     candidates = {c for c in candidates if c not in taken}
     found: list[Suggestion] = []
     if result is not None:
-        after, names = result.after_names, result.names
+        after, names, owner = result.after_names, result.names, result.owner
     else:
         after = _after_names(dataset, scenario)
-        names = name_index(dataset, after)
+        names, owner = name_index(dataset, after), taken
     for code in candidates:
         trial = Group(group.name, group.members + [code], group.seat, group.kind,
                       group.exception_reason, group.id)
-        result = _evaluate_alone(dataset, rules, scenario, trial, after, names)
-        req = result.requirement
+        r = _evaluate_alone(dataset, rules, scenario, trial, after, names, owner)
+        req = r.requirement
         if req.exempt:
             progress = 1.0
         else:
-            progress = min(result.area_km2 / req.area_km2 if req.area_km2 else 1.0,
-                           result.population / req.population if req.population else 1.0)
-        suggestion = Suggestion(code, dataset.units[code].name, result.area_km2, result.population,
-                                result.area_pct, result.population_pct, result.meets_standard,
-                                result.verdict, progress)
+            progress = min(r.area_km2 / req.area_km2 if req.area_km2 else 1.0,
+                           r.population / req.population if req.population else 1.0)
+        suggestion = Suggestion(code, dataset.units[code].name, r.area_km2, r.population,
+                                r.area_pct, r.population_pct, r.meets_standard, r.verdict, progress)
         found.append(suggestion)
     found.sort(key=lambda s: (not s.meets_standard, -s.progress, fold(s.name)))
     return found

@@ -20,6 +20,7 @@ class History:
         self._done: list[Command] = []
         self._undone: list[Command] = []       # the next to redo last
         self._clean: int | None = 0            # how many steps were done when last saved
+        self.changes = 0                       # counts every step done, undone or redone
 
     @property
     def index(self) -> int:
@@ -46,6 +47,7 @@ class History:
             self._clean = None                 # the saved state was among the redo steps
         self._undone.clear()
         self._done.append(command)
+        self.changes += 1
         if len(self._done) > self.limit:
             del self._done[0]
             if self._clean is not None:
@@ -54,10 +56,12 @@ class History:
     def undone(self) -> None:
         """The step to undo was undone."""
         self._undone.append(self._done.pop())
+        self.changes += 1
 
     def redone(self) -> None:
         """The step to redo was done again."""
         self._done.append(self._undone.pop())
+        self.changes += 1
 
     def mark_clean(self) -> None:
         self._clean = self.index
@@ -67,3 +71,4 @@ class History:
         self._done.clear()
         self._undone.clear()
         self._clean = 0 if saved else None
+        self.changes += 1

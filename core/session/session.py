@@ -40,6 +40,7 @@ class Session:
         self.result: ScenarioResult | None = None
         self._evaluator: IncrementalEvaluator | None = None
         self._journaled = False         # an autosave entry of the open scenario was written
+        self._journaled_at = -1         # history.changes when it was written
 
     # ----- what is open ------------------------------------------------------------------
     @property
@@ -159,8 +160,10 @@ class Session:
     def autosave(self) -> bool:
         """Write unsaved edits to the journal beside the database; True when written.
 
-        Once the scenario is back as saved (saved, or undone to the saved step), the entry
-        this session wrote is removed, so the next start does not offer to recover it.
+        Nothing is written when nothing changed since the last entry (at national size an
+        entry is a fifth of a megabyte). Once the scenario is back as saved (saved, or undone
+        to the saved step), the entry this session wrote is removed, so the next start does
+        not offer to recover it.
         """
         if self.scenario is None:
             return False
@@ -169,8 +172,10 @@ class Session:
                 self.journal.discard(self.scenario.id)
                 self._journaled = False
             return False
+        if self._journaled and self._journaled_at == self.history.changes:
+            return False
         self.journal.write(self.scenario)
-        self._journaled = True
+        self._journaled, self._journaled_at = True, self.history.changes
         return True
 
     def discard_changes(self) -> None:

@@ -239,7 +239,17 @@ The project is unchanged.</translation>
         <translation>Borders: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checks_panel.py" line="226"/>
+        <location filename="../../gui/checks_panel.py" line="50"/>
+        <source>Sao chép nội dung kiểm tra</source>
+        <translation>Copy the checks</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="201"/>
+        <source>… và %1 nhóm khác.</source>
+        <translation>… and %1 more groups.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_panel.py" line="227"/>
         <source>Cách khắc phục</source>
         <translation>How to fix it</translation>
     </message>

@@ -87,3 +87,30 @@ def test_the_national_window_reads_at_1366x768(national, qtbot, tmp_path):
     image.save(str(tmp_path / "national.png"))
     colours = {image.toImage().pixelColor(x, y).rgb() for x in range(0, 900, 7) for y in range(80, 400, 7)}
     assert len(colours) > 5
+
+
+def test_the_counts_per_province_follow_each_edit_and_its_undo_as_core_counts_them(national):
+    from core.domain.commands import AddToGroup, Merge, SetExemption, SetRules
+    s, panel = national.session, national.national_dock.panel
+    s.push(SetRules("nq35-2026"))
+    must = [c for c, r in s.result.units.items() if r.unresolved]
+    assert len(must) > 1, "the synthetic country has units below the 2026 standards"
+    a = must[0]
+    b = sorted(s.dataset.neighbours(a))[0]
+    c = next(n for n in sorted(s.dataset.neighbours(b)) if n not in (a, b))
+
+    def counted():
+        return [(r.name, r.units, r.must_merge, r.unresolved, r.in_groups) for r in panel.model.rows]
+
+    def expected():
+        return [(r.name, r.units, r.must_merge, r.unresolved, r.in_groups)
+                for r in area_summary(s.dataset, get_rule_set(s.scenario.rules), s.scenario)]
+    merge = Merge([a, b])
+    s.push(merge)
+    assert counted() == expected()
+    s.push(AddToGroup(merge.group_id, [c]))
+    s.push(SetExemption(must[-1], "Vị trí biệt lập"))
+    assert counted() == expected()
+    while s.undo_stack.canUndo():
+        s.undo_stack.undo()
+        assert counted() == expected()

@@ -183,3 +183,12 @@ def test_a_command_line_session_replays_gestures_on_a_national_sized_synthetic_p
     while session.can_undo:
         session.undo()
     assert session.scenario.groups == [] and not session.dirty
+
+
+def test_an_autosave_with_nothing_new_since_the_last_one_writes_nothing(session):
+    session.do(Dissolve([session.scenario.groups[0].id]))
+    assert session.autosave()
+    assert not session.autosave(), "the entry already holds this edit"
+    session.undo()
+    session.redo()
+    assert session.autosave(), "undo and redo are edits too"
