@@ -9,10 +9,11 @@ from pathlib import Path
 
 from core.cli.output import CliError, line, print_json, words
 from core.cli.report import scenario_json, scenario_text, unit_json, units_text
-from core.common.messages import current_language, pick
-from core.common.numbers import fmt_number
+from core.common.messages import pick
 from core.law.rules import all_rule_sets, get_rule_set
 from core.law.wording import criterion_text
+
+REPORT_LIMIT = 20           # items per list of an import report (--json has them all)
 
 
 def cmd_rules(args) -> None:
@@ -120,42 +121,9 @@ def cmd_compare(args, project) -> None:
 
 def cmd_import_boundaries(args, project) -> None:
     from core.imports.boundaries import import_boundaries
-    report = import_boundaries(project, args.file, code_field=args.code_field,
-                               name_field=args.name_field, tolerance_m=args.tolerance)
+    report = import_boundaries(project, args.file, code_field=args.code_field, name_field=args.name_field,
+                               tolerance_m=args.tolerance, layer=args.layer, store=not args.preview)
     if args.json:
         print_json(report.as_dict())
         return
-    d = report.as_dict()
-    units = project.dataset.units
-    line("cli.boundaries.file", file=args.file, features=d["features"], match_by=words(d["match_by"]))
-    line("cli.boundaries.matched", matched=d["matched"], features=len(d["unmatched_features"]),
-         units=len(d["unmatched_units"]))
-    for item in d["unmatched_features"]:
-        line("cli.boundaries.unmatched_feature", item=words(item))
-    for code in d["unmatched_units"]:
-        line("cli.boundaries.unit_without_boundary", code=code, name=units[code].name)
-    print_report_items(d["repaired"], d["rejected"], d["notes"])
-    line("cli.boundaries.adjacency", pairs=d["adjacency_pairs"], added=len(d["adjacency_added"]),
-         removed=len(d["adjacency_removed"]))
-    for a, b in d["adjacency_added"]:
-        print(f"  + {a} – {b}")
-    for a, b in d["adjacency_removed"]:
-        print(f"  − {a} – {b}")
-    line("cli.boundaries.areas")
-    lang = current_language()
-    for code, item in d["areas"].items():
-        diff = item["difference_pct"]
-        line("cli.boundaries.area_line", code=code, name=units[code].name,
-             recorded=fmt_number(item["official_or_recorded_km2"], 3, lang),
-             computed=fmt_number(item["computed_km2"], 3, lang),
-             difference="–" if diff is None else ("+" if diff >= 0 else "") + fmt_number(diff, 1, lang))
-
-
-def print_report_items(repaired, rejected, notes) -> None:
-    """An import's repairs, rejections and notes (Messages from the import, or its plain text)."""
-    for item in repaired:
-        line("cli.report.repaired", item=words(item))
-    for item in rejected:
-        line("cli.report.rejected", item=words(item))
-    for item in notes:
-        line("cli.report.note", item=words(item))
+    print("\n".join(report.lines(limit=REPORT_LIMIT)))

@@ -1,6 +1,6 @@
 """Command-line commands for national-scale projects:
 
-* ``new-project --boundaries FILE --stats FILE.csv [--tolerance M] [--name TEXT]`` — create
+* ``new-project --boundaries FILE --stats FILE.csv [--tolerance M] [--name TEXT] [--layer L]`` — create
   the project database given by ``--db`` (must not exist) and report the join;
 * ``unmatched`` — polygons and rows the import could not pair, with suggestions;
 * ``resolve-match CODE ROW`` — pair a polygon with a statistics row by hand (saved);
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import sys
 
-from core.cli.commands import print_report_items
-from core.cli.output import line, print_json, progress, words
+from core.cli.commands import REPORT_LIMIT
+from core.cli.output import line, print_json, progress
 from core.common.messages import say
 
 
@@ -23,7 +23,8 @@ def cmd_new_project(args) -> None:
     db = Path(args.db) if args.db else default_db_path()
     try:
         project, report = import_national(db, args.boundaries, args.stats, tolerance_m=args.tolerance,
-                                          name=args.name, progress=None if args.json else progress)
+                                          name=args.name, layer=args.layer,
+                                          progress=None if args.json else progress)
     finally:
         if not args.json:
             print(file=sys.stderr)
@@ -31,27 +32,7 @@ def cmd_new_project(args) -> None:
     if args.json:
         print_json(report.as_dict())
         return
-    line("cli.national.created", file=str(db), units=report.matched)
-    line("cli.national.inputs", features=report.features, rows=report.rows, join_by=words(report.join_by))
-    line("cli.national.rate", matched=report.matched, features=report.features, pct=100 * report.match_rate,
-         stages=", ".join(f"{words(k)}: {v}" for k, v in report.stages.items()))
-    line("cli.national.unmatched", features=len(report.unmatched_features), rows=len(report.unmatched_rows))
-    for f in report.unmatched_features:
-        line("cli.national.unmatched_polygon", code=f["code"], name=f["name"] or say("cli.national.no_name"),
-             district=f["district"], province=f["province"])
-    if report.fuzzy:
-        line("cli.national.fuzzy", count=len(report.fuzzy))
-        for f in report.fuzzy:
-            line("cli.national.fuzzy_line", code=f["code"], layer=f["layer"], district=f["district"],
-                 row_name=f["row_name"], row=f["row"])
-    if report.pairs_exact is not None:
-        line("cli.national.pairs_exact", pairs=report.pairs, tolerance=report.tolerance_m, exact=report.pairs_exact,
-             added=report.pairs_added_by_tolerance)
-    else:
-        line("cli.national.pairs", pairs=report.pairs, tolerance=report.tolerance_m)
-    print_report_items(report.repaired, report.rejected, report.notes)
-    for item in report.warnings:
-        line("cli.national.no_classification", item=words(item))
+    print("\n".join(report.lines(limit=REPORT_LIMIT)))
 
 
 def cmd_unmatched(args, project) -> None:

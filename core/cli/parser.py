@@ -81,6 +81,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     g.add_argument("--code-field", metavar=m("field"), help=h("code_field"))
     g.add_argument("--name-field", metavar=m("field"), help=h("name_field"))
     s.add_argument("--tolerance", metavar=m("metres"), type=number, default=0.0, help=h("tolerance", default=0))
+    s.add_argument("--layer", metavar=m("name"), help=h("layer"))
+    s.add_argument("--preview", action="store_true", help=h("preview"))
 
     from core.imports.national import DEFAULT_TOLERANCE_M
     s = command("new-project", n.cmd_new_project, "new_project", project=False, json=True)
@@ -89,6 +91,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     s.add_argument("--tolerance", metavar=m("metres"), type=number, default=DEFAULT_TOLERANCE_M,
                    help=h("tolerance", default=f"{DEFAULT_TOLERANCE_M:g}"))
     s.add_argument("--name", metavar=m("name"), default="", help=h("dataset_name"))
+    s.add_argument("--layer", metavar=m("name"), help=h("layer"))
 
     command("unmatched", n.cmd_unmatched, "unmatched", json=True)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -66,29 +66,35 @@ def areas_km2(metric_geoms: np.ndarray) -> np.ndarray:
 
 def adjacency_from_geometries(codes: list[str], metric_geoms: np.ndarray,
                               tolerance_m: float = 0.0,
-                              min_shared_m: float = MIN_SHARED_M) -> dict[tuple[str, str], float]:
+                              min_shared_m: float = MIN_SHARED_M,
+                              tick: Callable[[float], None] | None = None) -> dict[tuple[str, str], float]:
     """Pairs of units sharing a boundary longer than ``min_shared_m`` → shared length (m).
 
     With ``tolerance_m`` > 0 (polygons simplified one by one, leaving gaps and
     overlaps), boundaries closer than the tolerance count as shared: the length
     is measured on one boundary inside the other polygon grown by the tolerance.
+    ``tick(fraction)`` is called as the work goes (it may raise to stop it).
     """
+    tick = tick or _no_tick
     geoms = np.asarray(metric_geoms, dtype=object)
+    tick(0.0)
     tree = shapely.STRtree(geoms)
     # Each polygon is grown once (not once per candidate pair): same result, a few times faster.
     grown = shapely.buffer(geoms, tolerance_m) if tolerance_m > 0 else geoms
+    tick(0.1)
     left, right = tree.query(grown, predicate="intersects")
     keep = left < right
     left, right = left[keep], right[keep]
+    tick(0.2)
     if left.size == 0:
         return {}
     bounds = shapely.boundary(geoms)
     if tolerance_m > 0:
         # Count the overlap of both boundaries with each other's grown polygon; take the smaller.
-        lengths = np.minimum(_shared_lengths(bounds[left], grown[right]),
-                             _shared_lengths(bounds[right], grown[left]))
+        lengths = np.minimum(_shared_lengths(bounds[left], grown[right], _scaled(tick, 0.2, 0.6)),
+                             _shared_lengths(bounds[right], grown[left], _scaled(tick, 0.6, 1.0)))
     else:
-        lengths = _shared_lengths(bounds[left], bounds[right])
+        lengths = _shared_lengths(bounds[left], bounds[right], _scaled(tick, 0.2, 1.0))
     out: dict[tuple[str, str], float] = {}
     for i, j, length in zip(left, right, lengths):
         if length >= min_shared_m:
@@ -97,17 +103,35 @@ def adjacency_from_geometries(codes: list[str], metric_geoms: np.ndarray,
     return out
 
 
-def _shared_lengths(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _no_tick(fraction: float) -> None:
+    pass
+
+
+def _scaled(tick: Callable[[float], None], lo: float, hi: float) -> Callable[[float], None]:
+    return lambda f: tick(lo + (hi - lo) * f)
+
+
+def _shared_lengths(a: np.ndarray, b: np.ndarray, tick: Callable[[float], None] = _no_tick) -> np.ndarray:
     """``length(intersection(a[i], b[i]))`` for every i, split over the machine's cores
-    (shapely releases the GIL inside its vectorised operations)."""
+    (shapely releases the GIL inside its vectorised operations), in chunks so that
+    ``tick`` can report (and stop) the work as it goes."""
     workers = min(os.cpu_count() or 1, 4)
-    if workers < 2 or a.size < 2000:
-        return shapely.length(shapely.intersection(a, b))
-    bounds = np.linspace(0, a.size, workers + 1).astype(int)
+    if a.size < 2000:
+        out = shapely.length(shapely.intersection(a, b))
+        tick(1.0)
+        return out
+    bounds = np.linspace(0, a.size, 4 * workers + 1).astype(int)
     parts = [slice(lo, hi) for lo, hi in itertools.pairwise(bounds)]
+    done = []
     with ThreadPoolExecutor(workers) as pool:
-        done = pool.map(lambda sl: shapely.length(shapely.intersection(a[sl], b[sl])), parts)
-        return np.concatenate(list(done))
+        try:
+            for k, part in enumerate(pool.map(lambda sl: shapely.length(shapely.intersection(a[sl], b[sl])), parts)):
+                done.append(part)
+                tick((k + 1) / len(parts))
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    return np.concatenate(done)
 
 
 def union(geoms: Iterable) -> object:

@@ -4,8 +4,9 @@ Tables (beside the project's own): ``import_matches`` (every polygon ↔ row pai
 and how it was made: name stage, ``code`` or ``by_hand``), ``import_unmatched_features``
 (polygons without a row: name, place, WKB, area, neighbours with shared length) and
 ``import_unmatched_rows`` (table rows without a polygon). ``resolve_match`` turns one
-polygon and one row into a unit with its boundary and adjacency, in one transaction,
-and records the choice.
+polygon and one row into a unit with its boundary and adjacency, in one transaction
+(``BEGIN IMMEDIATE`` … ``COMMIT``: a fault leaves the polygon unpaired, never half
+paired), and records the choice.
 """
 from __future__ import annotations
 
@@ -14,50 +15,51 @@ from dataclasses import asdict
 
 import shapely
 
-from core.common.errors import LegacyWhere
 from core.domain.datasets import unit_to_row
 from core.domain.model import DataError, Unit
 from core.domain.scenario import now_iso
 from core.imports.name_match import BY_HAND, Place, suggestions
 from core.imports.stats_table import StatsRow, StatsTable
 from core.imports.table_units import unit_from_match
+from core.storage.transaction import immediate
 
 
-class MatchError(LegacyWhere, DataError):
+class MatchError(DataError):
     """A by-hand pairing cannot be made; nothing was changed."""
+
+
+SCHEMA = (
+    "create table if not exists import_matches (code text primary key, row_id text, line integer, "
+    "stage text, decided text)",
+    "create table if not exists import_unmatched_features (code text primary key, name text, province text, "
+    "district text, kind text, wkb blob, area_km2 float, neighbours text)",
+    "create table if not exists import_unmatched_rows (row_id text primary key, line integer, body text)",
+)
 
 
 def save_import(project, table: StatsTable, report, matched: dict[str, tuple[int, str]],
                 pending: list[tuple[str, Place, bytes, float, dict[str, float]]],
                 unmatched_rows: list[int]) -> None:
-    db = project.db
-    with db.conn:
-        db["import_matches"].insert_all(
-            ({"code": code, "row_id": table.rows[j].row_id, "line": table.rows[j].line, "stage": stage,
-              "decided": ""} for code, (j, stage) in matched.items()), pk="code", batch_size=5000)
-        db["import_unmatched_features"].insert_all(
-            ({"code": code, "name": p.name, "province": p.province, "district": p.district,
-              "kind": p.kind or "", "wkb": wkb, "area_km2": area,
-              "neighbours": json.dumps(nb, ensure_ascii=False)}
-             for code, p, wkb, area, nb in pending), pk="code")
-        db["import_unmatched_features"].create({"code": str, "name": str, "province": str,
-                                                "district": str, "kind": str, "wkb": bytes,
-                                                "area_km2": float, "neighbours": str},
-                                               pk="code", if_not_exists=True)
-        db["import_unmatched_rows"].insert_all(
-            ({"row_id": table.rows[j].row_id, "line": table.rows[j].line,
-              "body": json.dumps(asdict(table.rows[j]), ensure_ascii=False)} for j in unmatched_rows),
-            pk="row_id")
-        db["import_unmatched_rows"].create({"row_id": str, "line": int, "body": str}, pk="row_id",
-                                           if_not_exists=True)
-        summary = report.as_dict()
-        summary.pop("unmatched_features", None)
-        summary.pop("unmatched_rows", None)
-        db["meta"].insert_all([
-            {"key": "import_stats", "value": json.dumps({"path": table.path,
-                                                         "has_classification": table.has_classification})},
-            {"key": "import_report", "value": json.dumps(summary, ensure_ascii=False)},
-        ], replace=True)
+    """Keep how every unit was paired, and what was not, in one transaction."""
+    summary = report.as_dict()
+    summary.pop("unmatched_features", None)
+    summary.pop("unmatched_rows", None)
+    with immediate(project.db.conn) as conn:
+        for statement in SCHEMA:
+            conn.execute(statement)
+        conn.executemany("insert into import_matches values (?, ?, ?, ?, '')",
+                         ((code, table.rows[j].row_id, table.rows[j].line, stage)
+                          for code, (j, stage) in matched.items()))
+        conn.executemany("insert into import_unmatched_features values (?, ?, ?, ?, ?, ?, ?, ?)",
+                         ((code, p.name, p.province, p.district, p.kind or "", wkb, area,
+                           json.dumps(nb, ensure_ascii=False)) for code, p, wkb, area, nb in pending))
+        conn.executemany("insert into import_unmatched_rows values (?, ?, ?)",
+                         ((table.rows[j].row_id, table.rows[j].line,
+                           json.dumps(asdict(table.rows[j]), ensure_ascii=False)) for j in unmatched_rows))
+        conn.executemany("insert or replace into meta (key, value) values (?, ?)", [
+            ("import_stats", json.dumps({"path": table.path, "has_classification": table.has_classification})),
+            ("import_report", json.dumps(summary, ensure_ascii=False)),
+        ])
 
 
 def _rows(project) -> dict[str, StatsRow]:
@@ -100,12 +102,11 @@ def resolve_match(project, feature_code: str, row_ref: str) -> Unit:
                       "from import_unmatched_features where code = ?", [feature_code]).fetchone() \
         if "import_unmatched_features" in db.table_names() else None
     if feat is None:
-        raise MatchError(f"no unmatched polygon with code {feature_code!r} "
-                         "(see the list of unmatched polygons)")
+        raise MatchError("match.no_polygon", code=feature_code)
     rows = _rows(project)
     row = rows.get(row_ref) or next((r for r in rows.values() if str(r.line) == row_ref.removeprefix("line ")), None)
     if row is None:
-        raise MatchError(f"no unmatched statistics row {row_ref!r} (use its id or line number)")
+        raise MatchError("match.no_row", ref=row_ref)
     name, province, district, kind, wkb, area, neighbours = feat
     stats = json.loads(project.meta("import_stats", "{}"))
     table = StatsTable(stats.get("path", ""), [], {}, bool(stats.get("has_classification")))
@@ -119,15 +120,16 @@ def resolve_match(project, feature_code: str, row_ref: str) -> Unit:
     units = {r[0] for r in db.execute("select code from units")}
     pairs = [(min(feature_code, other), max(feature_code, other), length)
              for other, length in json.loads(neighbours).items() if other in units]
-    with db.conn:
-        db["units"].insert(unit_to_row(unit))
-        db["geometries"].insert({"code": feature_code, "wkb": wkb, "area_km2": area})
-        db["adjacency"].insert_all(({"code_a": a, "code_b": b, "shared_m": m} for a, b, m in pairs),
-                                   replace=True)
-        db["import_matches"].insert({"code": feature_code, "row_id": row.row_id, "line": row.line,
-                                     "stage": BY_HAND, "decided": now_iso()}, replace=True)
-        db.execute("delete from import_unmatched_features where code = ?", [feature_code])
-        db.execute("delete from import_unmatched_rows where row_id = ?", [row.row_id])
+    row_values = unit_to_row(unit)
+    with immediate(db.conn) as conn:
+        conn.execute(f"insert into units ({', '.join(row_values)}) values ({', '.join('?' * len(row_values))})",
+                     list(row_values.values()))
+        conn.execute("insert into geometries (code, wkb, area_km2) values (?, ?, ?)", [feature_code, wkb, area])
+        conn.executemany("insert or replace into adjacency (code_a, code_b, shared_m) values (?, ?, ?)", pairs)
+        conn.execute("insert or replace into import_matches (code, row_id, line, stage, decided) "
+                     "values (?, ?, ?, ?, ?)", [feature_code, row.row_id, row.line, BY_HAND, now_iso()])
+        conn.execute("delete from import_unmatched_features where code = ?", [feature_code])
+        conn.execute("delete from import_unmatched_rows where row_id = ?", [row.row_id])
     project._dataset = None
     project._geometries = None
     return unit

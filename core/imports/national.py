@@ -1,35 +1,41 @@
 """Create a project from a boundary layer joined with a statistics table (a province, the country).
 
-Pipeline: check the table → read the layer (any CRS, repaired) → join rows to
-polygons by code or by normalised names within province and district
-(``core.imports.name_match``) → project to metric, compute areas → adjacency with a
-snapping tolerance (the national polygons were simplified one by one, so
-neighbours overlap or leave gaps) → write a NEW project database in one go,
-keeping the polygons and rows that did not match so the planner can pair them
-by hand later (``core.imports.match_store``).
+Two stages, like every import. ``plan_national`` checks the table, reads the layer
+(any CRS, coordinates checked, repaired), joins rows to polygons by code or by
+normalised names within province and district (``core.imports.name_match``), projects
+to metric, computes areas and adjacency with a snapping tolerance (the national
+polygons were simplified one by one, so neighbours overlap or leave gaps), and
+returns a ``NationalPlan`` whose report is the preview; nothing is written.
+``apply_national`` builds the new project database beside the target and moves it
+into place when it is complete, keeping the polygons and rows that did not match so
+the planner can pair them by hand later (``core.imports.match_store``).
 
 Unit codes are taken from the layer's code field (the national file has only an
 old 7-digit ``commune_id``, not the GSO 5-digit code: the code is kept as text).
 """
 from __future__ import annotations
 
-import math
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import shapely
 
-from core.common.text import nfc
-from core.domain.model import DataError, Dataset, Unit
-from core.geo.geometry import adjacency_from_geometries, areas_km2, to_metric
+from core.common.messages import Message
+from core.domain.model import Dataset, Unit
+from core.geo.geometry import adjacency_from_geometries
 from core.imports import match_store
-from core.imports.boundaries import BoundaryError, Cancelled, _polygonal, read_layer
-from core.imports.name_match import FUZZY, Place, kind_of, match_places
-from core.imports.stats_table import read_stats_table
+from core.imports.layer import Layer, cell_text, outside_vietnam, read_layer, to_wgs84, where_file
+from core.imports.name_match import FUZZY, MatchResult, Place, kind_of, match_places
+from core.imports.report import NationalReport
+from core.imports.shapes import ShapeReport, check_features, feature_where, measure, repair
+from core.imports.stats_table import StatsTable, read_stats_table
+from core.imports.steps import BoundaryError, Cancelled, Progress, Steps, as_steps, check_tolerance
 from core.imports.table_units import CENSUS_DATE, unit_from_match
+
+__all__ = ["DEFAULT_TOLERANCE_M", "Cancelled", "NationalPlan", "NationalReport", "apply_national",
+           "import_national", "plan_national"]
 
 DEFAULT_TOLERANCE_M = 60.0     # gaps/overlaps of the national file reach ~160 m; 50–100 m fits
 LAYER_FIELDS = {
@@ -41,193 +47,189 @@ LAYER_FIELDS = {
 
 
 @dataclass
-class NationalReport:
-    boundaries: str
-    stats: str
-    features: int = 0
-    rows: int = 0
-    join_by: str = ""
-    matched: int = 0
-    stages: dict[str, int] = field(default_factory=dict)
-    unmatched_features: list[dict] = field(default_factory=list)
-    unmatched_rows: list[dict] = field(default_factory=list)
-    fuzzy: list[dict] = field(default_factory=list)
-    repaired: list[str] = field(default_factory=list)
-    rejected: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    tolerance_m: float = 0.0
-    pairs_exact: int | None = None
-    pairs: int = 0
-    pairs_added_by_tolerance: int | None = None
-    classification_defaulted: bool = False
-    seconds: dict[str, float] = field(default_factory=dict)
+class NationalPlan:
+    """The project an import would create, computed without writing (the preview)."""
 
-    @property
-    def match_rate(self) -> float:
-        return self.matched / self.features if self.features else 0.0
-
-    def as_dict(self) -> dict:
-        data = dict(self.__dict__)
-        data["match_rate"] = round(self.match_rate, 5)
-        return data
+    report: NationalReport
+    dataset: Dataset
+    table: StatsTable
+    wkb: dict[str, bytes] = field(default_factory=dict)
+    areas: dict[str, float] = field(default_factory=dict)
+    adjacency: dict[tuple[str, str], float] = field(default_factory=dict)
+    matched_rows: dict[str, tuple[int, str]] = field(default_factory=dict)
+    pending: list = field(default_factory=list)       # unmatched polygons, kept for pairing by hand
+    unmatched_rows: list[int] = field(default_factory=list)
 
 
-def _field(columns: list[str], role: str, wanted: str | None) -> str | None:
-    lower = {c.lower(): c for c in columns}
+def _field(layer: Layer, role: str, wanted: str | None) -> str | None:
+    lower = {c.lower(): c for c in layer.columns}
     if wanted:
         if wanted.lower() not in lower:
-            raise BoundaryError(f"the layer has no field {wanted!r}; fields: {', '.join(columns)}")
+            raise BoundaryError("imports.field.missing", where=where_file(layer.path), field=wanted,
+                                role=Message(f"imports.role.{role}"), fields=layer.columns)
         return lower[wanted.lower()]
     return next((lower[c] for c in LAYER_FIELDS[role] if c in lower), None)
 
 
-def _text(value: object) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return nfc(str(value))
-
-
 def layer_code(value: object) -> str | None:
     """A layer's unit code as text: ``1010101.0`` → ``"1010101"``; None when empty."""
-    text = _text(value)
+    text = cell_text(value)
     if text.endswith(".0") and text[:-2].isdigit():
         text = text[:-2]
     return text or None
 
 
-def _to_wgs84(gdf, report: NationalReport):
-    if gdf.crs is None:
-        minx, miny, maxx, maxy = gdf.total_bounds
-        if not (-180 <= minx and maxx <= 180 and -90 <= miny and maxy <= 90):
-            raise BoundaryError("the layer has no CRS and its coordinates are not longitude/latitude")
-        report.notes.append("the layer has no CRS; longitude/latitude (WGS84) assumed")
-        return gdf.set_crs("EPSG:4326")
-    if not gdf.crs.equals("EPSG:4326"):
-        report.notes.append(f"reprojected from {gdf.crs.to_string()} to WGS84")
-        return gdf.to_crs("EPSG:4326")
-    return gdf
-
-
-def _repair(geoms: np.ndarray, labels: list[str], report: NationalReport) -> np.ndarray:
-    """Polygonal parts only; invalid ones made valid (vectorised check, repairs one by one)."""
-    out = geoms.copy()
-    bad = np.flatnonzero(~shapely.is_valid(geoms) | ~np.isin(shapely.get_type_id(geoms), (3, 6)))
-    for i in bad:
-        geom = geoms[i]
-        if geom is not None and not geom.is_valid:
-            reason = shapely.is_valid_reason(geom)
-            fixed = _polygonal(shapely.make_valid(geom))
-            if fixed is not None and not fixed.is_empty:
-                report.repaired.append(f"{labels[i]}: {reason}")
-            else:
-                report.rejected.append(f"{labels[i]}: invalid geometry could not be repaired ({reason})")
-            out[i] = fixed
-        else:
-            fixed = _polygonal(geom)
-            if fixed is None:
-                kind = geom.geom_type if geom is not None else "none"
-                report.rejected.append(f"{labels[i]}: geometry is {kind}, not a polygon")
-            out[i] = fixed
-    return out
-
-
-def import_national(db_path: str | Path, boundaries: str | Path, stats: str | Path,
-                    tolerance_m: float = DEFAULT_TOLERANCE_M, name: str = "",
-                    compare_exact: bool = True, fields: dict[str, str] | None = None,
-                    progress: Callable[[float, str], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None):
-    """Create the project database ``db_path`` (must not exist); returns (project, report)."""
-    from core.storage.store import Project, ProjectError
-
-    clock = time.perf_counter()
-
-    def step(frac: float, msg: str) -> None:
-        if progress:
-            progress(frac, msg)
-        if cancelled and cancelled():
-            raise Cancelled()
-
-    def lap(what: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        report.seconds[what] = round(now - clock, 3)
-        clock = now
-
-    db_path, boundaries = Path(db_path), Path(boundaries)
-    report = NationalReport(str(boundaries), str(stats), tolerance_m=tolerance_m)
-    if db_path.exists():
-        raise ProjectError(f"{db_path}: the file already exists; a new project needs a new file")
-    if tolerance_m < 0 or tolerance_m > 1000:
-        raise DataError(f"snapping tolerance {tolerance_m:g} m is outside 0–1000 m")
-    step(0.0, "đọc bảng số liệu")
-    table = read_stats_table(stats)
-    report.rows = len(table.rows)
-    step(0.05, "đọc lớp ranh giới")
-    gdf = _to_wgs84(read_layer(boundaries), report)
-    report.features = len(gdf)
-    if not len(gdf):
-        raise BoundaryError(f"{boundaries.name}: the layer has no features")
-    columns = [c for c in gdf.columns if c != gdf.geometry.name]
-    fields = fields or {}
-    f = {role: _field(columns, role, fields.get(role)) for role in LAYER_FIELDS}
-    if f["code"] is None:
-        raise BoundaryError(f"{boundaries.name}: no unit code field ({'/'.join(LAYER_FIELDS['code'])})")
-    codes = [layer_code(v) for v in gdf[f["code"]]]
+def _codes(layer: Layer, code_field: str) -> list[str]:
+    codes = [layer_code(v) for v in layer.values(code_field)]
     seen: dict[str, int] = {}
     for i, c in enumerate(codes):
         if c is None:
-            raise BoundaryError(f"{boundaries.name}: feature {i + 1} has no code in {f['code']!r}")
+            raise BoundaryError("imports.feature.no_code", where=feature_where(i), field=code_field,
+                                file=layer.file)
         if c in seen:
-            raise BoundaryError(f"{boundaries.name}: feature {i + 1} repeats code {c} (feature {seen[c] + 1})")
+            raise BoundaryError("imports.feature.repeats_code", where=feature_where(i, code=c),
+                                first=seen[c] + 1, file=layer.file)
         seen[c] = i
-    col = {role: (list(gdf[f[role]]) if f[role] else [""] * len(gdf)) for role in ("province", "district", "name")}
-    places = [Place(i, _text(p), _text(d), _text(n), kind_of(_text(n)))
-              for i, (p, d, n) in enumerate(zip(col["province"], col["district"], col["name"]))]
-    lap("read")
+    return codes
 
-    step(0.15, "ghép số liệu với ranh giới")
+
+def _join(codes: list[str], code_field: str, places: list[Place], table: StatsTable,
+          report: NationalReport) -> MatchResult:
     rows = [Place(i, r.province, r.district, r.name, r.kind) for i, r in enumerate(table.rows)]
-    if "code" in table.columns and any(r.code in seen for r in table.rows if r.code):
-        report.join_by = f"code ({f['code']} = {table.columns['code']})"
-        from core.imports.name_match import MatchResult
+    index = {c: i for i, c in enumerate(codes)}
+    if "code" in table.columns and any(r.code in index for r in table.rows if r.code):
+        report.join_by = Message("imports.national.join_by_code", field=code_field, column=table.columns["code"])
         by_code = {r.code: j for j, r in enumerate(table.rows) if r.code}
         match = MatchResult(pairs={i: (by_code[c], "code") for i, c in enumerate(codes) if c in by_code})
         used = {j for j, _ in match.pairs.values()}
         match.unmatched_features = [i for i in range(len(codes)) if i not in match.pairs]
         match.unmatched_rows = [j for j in range(len(rows)) if j not in used]
-    else:
-        report.join_by = "names within province and district"
-        match = match_places(places, rows)
+        return match
+    report.join_by = Message("imports.national.join_by_names")
+    return match_places(places, rows)
+
+
+def plan_national(boundaries: str | Path, stats: str | Path, tolerance_m: float = DEFAULT_TOLERANCE_M,
+                  name: str = "", compare_exact: bool = True, fields: dict[str, str] | None = None,
+                  layer: str | None = None, progress: Progress | None = None, cancelled=None,
+                  steps: Steps | None = None) -> NationalPlan:
+    """Check, read, join, repair and measure; returns the plan (nothing is written)."""
+    steps = as_steps(progress, cancelled, steps)
+    clock = [time.perf_counter()]
+
+    def lap(what: str) -> None:
+        now = time.perf_counter()
+        report.seconds[what] = round(now - clock[0], 3)
+        clock[0] = now
+
+    boundaries = Path(boundaries)
+    report = NationalReport(str(boundaries), stats=str(stats), tolerance_m=check_tolerance(tolerance_m))
+    steps(0.0, "table")
+    table = read_stats_table(stats)
+    report.rows = len(table.rows)
+    report.notes.extend(table.notes)
+    steps(0.05, "read")
+    source = read_layer(boundaries, layer)
+    report.layer = source.name if len(source.layers) > 1 else ""
+    report.features = len(source.frame)
+    fields = fields or {}
+    f = {role: _field(source, role, fields.get(role)) for role in LAYER_FIELDS}
+    if f["code"] is None:
+        raise BoundaryError("imports.field.no_code_field", where=where_file(boundaries),
+                            names=list(LAYER_FIELDS["code"]), fields=source.columns)
+    codes = _codes(source, f["code"])
+    col = {role: ([cell_text(v) for v in source.values(f[role])] if f[role] else [""] * len(codes))
+           for role in ("province", "district", "name")}
+    places = [Place(i, p, d, n, kind_of(n)) for i, (p, d, n) in
+              enumerate(zip(col["province"], col["district"], col["name"]))]
+
+    def where(i: int) -> Message:
+        return feature_where(i, code=codes[i], name=places[i].name)
+
+    shapes = ShapeReport(report.repaired, report.rejected)
+    steps(0.1, "coordinates")
+    usable = check_features(source.geometries, where, shapes)
+    to_wgs84(source, np.flatnonzero(~usable))
+    report.notes.extend(source.notes)
+    usable = check_features(source.geometries, where, shapes, lonlat=True, usable=usable)
+    lap("read")
+
+    steps(0.15, "match")
+    match = _join(codes, f["code"], places, table, report)
     report.matched, report.stages = len(match.pairs), match.stages()
     lap("match")
 
-    step(0.25, "sửa hình học, chiếu, diện tích")
-    labels = [f"feature {i + 1} ({codes[i]} {places[i].name})" for i in range(len(codes))]
-    geoms = _repair(np.asarray(gdf.geometry.values, dtype=object), labels, report)
-    usable = np.array([g is not None for g in geoms])
-    metric = np.empty(len(geoms), dtype=object)
-    metric[usable] = to_metric(geoms[usable])
+    steps(0.25, "repair")
+    geoms = np.asarray(source.geometries, dtype=object)
+    geoms[~usable] = None
+    kept = np.flatnonzero(usable)
+    geoms[kept] = repair(geoms[kept], lambda k: where(int(kept[k])), shapes)
+    usable &= np.array([g is not None for g in geoms], dtype=bool)
+    idx = np.flatnonzero(usable)
+    steps(0.3, "areas")
+    measured = measure(geoms[idx])
     areas = np.zeros(len(geoms))
-    areas[usable] = areas_km2(metric[usable])
-    points = shapely.get_coordinates(shapely.point_on_surface(geoms[usable]))
-    label_pt = dict(zip(np.flatnonzero(usable), map(tuple, points)))
+    areas[idx] = measured.areas
+    label_pt = dict(zip(idx, map(tuple, measured.labels)))
+    _outside(measured.labels, idx, where, report)
     lap("repair_project_areas")
 
-    step(0.35, "quan hệ liền kề")
-    idx = np.flatnonzero(usable)
     idx_codes = [codes[i] for i in idx]
-    adjacency = adjacency_from_geometries(idx_codes, metric[idx], tolerance_m=tolerance_m)
+    adjacency = adjacency_from_geometries(idx_codes, measured.metric, tolerance_m=report.tolerance_m,
+                                          tick=steps.part(0.35, 0.6, "adjacency").ticker())
     report.pairs = len(adjacency)
     lap("adjacency")
-    if compare_exact and tolerance_m > 0:
-        step(0.6, "so sánh với cạnh chung chính xác")
-        exact = adjacency_from_geometries(idx_codes, metric[idx], tolerance_m=0.0)
+    if compare_exact and report.tolerance_m > 0:
+        exact = adjacency_from_geometries(idx_codes, measured.metric, tolerance_m=0.0,
+                                          tick=steps.part(0.6, 0.75, "adjacency_exact").ticker())
         report.pairs_exact = len(exact)
         report.pairs_added_by_tolerance = len(set(adjacency) - set(exact))
         lap("adjacency_exact")
 
-    step(0.75, "tạo đơn vị")
+    steps(0.75, "units")
+    units, matched_rows, meta = _units(boundaries, Path(stats), table, codes, places, match, usable, areas,
+                                       label_pt, report, f["code"])
+    unit_adj = {p: m for p, m in adjacency.items() if p[0] in units and p[1] in units}
+    dataset = Dataset(name or f"{Path(stats).stem} + {boundaries.stem}", units, set(unit_adj), meta)
+    wkb = shapely.to_wkb(geoms[idx])
+    position = {int(i): k for k, i in enumerate(idx)}
+    neighbours: dict[str, dict[str, float]] = {}
+    for (a, b), m in adjacency.items():
+        neighbours.setdefault(a, {})[b] = m
+        neighbours.setdefault(b, {})[a] = m
+    unmatched = [i for i in sorted(set(match.unmatched_features)) if usable[i]]
+    plan = NationalPlan(
+        report, dataset, table,
+        wkb={c: w for c, w in zip(idx_codes, wkb) if c in units},
+        areas={c: float(areas[i]) for c, i in zip(idx_codes, idx) if c in units},
+        adjacency=unit_adj, matched_rows=matched_rows,
+        pending=[(codes[i], places[i], wkb[position[i]], float(areas[i]), neighbours.get(codes[i], {}))
+                 for i in unmatched],
+        unmatched_rows=list(match.unmatched_rows))
+    report.unmatched_features = [{"code": codes[i], "name": places[i].name, "province": places[i].province,
+                                  "district": places[i].district, "area_km2": round(float(areas[i]), 3)}
+                                 for i in unmatched]
+    report.unmatched_rows = [{"row_id": table.rows[j].row_id, "line": table.rows[j].line,
+                              "province": table.rows[j].province, "district": table.rows[j].district,
+                              "name": table.rows[j].name, "kind": table.rows[j].kind or table.rows[j].kind_word,
+                              "population": table.rows[j].population}
+                             for j in match.unmatched_rows]
+    lap("units")
+    steps(1.0)
+    return plan
+
+
+def _outside(labels: np.ndarray, idx: np.ndarray, where, report: NationalReport) -> None:
+    out = np.flatnonzero(outside_vietnam(labels))
+    if len(out):
+        report.warnings.append(Message("imports.warning.outside_vietnam", count=len(out),
+                                       examples=[where(int(idx[k])) for k in out[:5]]))
+
+
+def _units(boundaries: Path, stats: Path, table: StatsTable, codes: list[str], places: list[Place],
+           match: MatchResult, usable: np.ndarray, areas: np.ndarray, label_pt: dict,
+           report: NationalReport, code_field: str) -> tuple[dict[str, Unit], dict[str, tuple[int, str]], dict]:
+    """The units the matched pairs make, the row of each, and the dataset's metadata."""
     units: dict[str, Unit] = {}
     matched_rows: dict[str, tuple[int, str]] = {}
     for i, (j, stage) in sorted(match.pairs.items()):
@@ -240,45 +242,78 @@ def import_national(db_path: str | Path, boundaries: str | Path, stats: str | Pa
         if stage == FUZZY:
             report.fuzzy.append({"code": codes[i], "layer": places[i].name, "district": places[i].district,
                                  "row": table.rows[j].row_id, "row_name": table.rows[j].name})
-    zero = [f"line {r.line} ({r.name})" for r in table.rows if r.population == 0]
+    zero = [Message("imports.where.line_name", line=r.line, name=r.name) for r in table.rows if r.population == 0]
     if zero:
-        report.warnings.append(f"{len(zero)} row(s) of the statistics table give a population of 0 "
-                               f"(kept as 0; check them): " + ", ".join(zero[:20])
-                               + (" …" if len(zero) > 20 else ""))
+        report.warnings.append(Message("imports.warning.zero_population", count=len(zero), file=stats.name,
+                                       lines=zero[:20], more=Message("imports.report.more", count=len(zero) - 20)
+                                       if len(zero) > 20 else ""))
     report.classification_defaulted = not table.has_classification
     if report.classification_defaulted:
-        report.warnings.append("the statistics table has no classification column (terrain/urban_class/"
-                               "border): every unit was set to lowland, not border, no urban class; "
-                               "mountainous and island communes are judged against the wrong standard "
-                               "until corrected")
-    unit_codes = set(units)
-    unit_adj = {p: m for p, m in adjacency.items() if p[0] in unit_codes and p[1] in unit_codes}
-    meta = {"source": "import", "boundaries": boundaries.name, "stats": Path(stats).name,
-            "reference_date": CENSUS_DATE, "tolerance_m": tolerance_m, "join_by": report.join_by,
-            "code_note": f"unit codes are the layer's {f['code']!r} values as text "
-                         "(the layer has no GSO 5-digit code)" if f["code"] == "commune_id" else "",
-            "classification_defaulted": report.classification_defaulted, "warnings": report.warnings}
-    dataset = Dataset(name or f"{Path(stats).stem} + {boundaries.stem}", units, set(unit_adj), meta)
-    lap("units")
+        report.warnings.append(Message("imports.warning.no_classification"))
+    report.totals = _totals(table, units)
+    meta = {"source": "import", "boundaries": boundaries.name, "stats": stats.name,
+            "reference_date": CENSUS_DATE, "tolerance_m": report.tolerance_m,
+            "join_by": report.join_by.as_json() if report.join_by else "",
+            "code_note": Message("imports.national.code_note", field=code_field).as_json()
+            if code_field == "commune_id" else "",
+            "classification_defaulted": report.classification_defaulted,
+            "warnings": [w.as_json() for w in report.warnings]}
+    return units, matched_rows, meta
 
-    step(0.8, "ghi cơ sở dữ liệu dự án")
-    wkb = shapely.to_wkb(geoms[idx])
-    wkb_by_code = {c: w for c, w in zip(idx_codes, wkb) if c in unit_codes}
-    project = Project.create_from(db_path, dataset, wkb_by_code,
-                                  {c: float(areas[i]) for c, i in zip(idx_codes, idx) if c in unit_codes},
-                                  unit_adj)
-    try:
-        pending = [i for i in sorted(set(match.unmatched_features)) if usable[i]]
-        match_store.save_import(project, table, report, matched_rows,
-                                [(codes[i], places[i], wkb[np.searchsorted(idx, i)], float(areas[i]),
-                                  {(b if a == codes[i] else a): m for (a, b), m in adjacency.items()
-                                   if codes[i] in (a, b)}) for i in pending],
-                                match.unmatched_rows)
-    except BaseException:
-        project._discard()
-        raise
-    report.unmatched_features = match_store.unmatched_features(project)
-    report.unmatched_rows = match_store.unmatched_rows(project)
-    lap("store")
-    step(1.0, "xong")
-    return project, report
+
+def _totals(table: StatsTable, units: dict[str, Unit]) -> dict[str, float]:
+    """Sums a planner can check against the statistics they know (a ×1000 slip shows here)."""
+    return {"population": sum(r.population for r in table.rows),
+            "units_population": sum(u.population.value for u in units.values()),
+            "area": sum(u.area.value for u in units.values())}
+
+
+def apply_national(db_path: str | Path, plan: NationalPlan, progress: Progress | None = None,
+                   cancelled=None, steps: Steps | None = None):
+    """Write the planned project to the new file ``db_path``; returns the open project.
+
+    The database is built beside ``db_path`` and moved into place only when complete,
+    so a cancel, a fault or a kill leaves no file (or the finished one), never half of one.
+    """
+    from core.storage.newfile import build_beside, seal
+    from core.storage.store import Project
+    steps = as_steps(progress, cancelled, steps)
+    db_path = Path(db_path)
+    steps(0.0, "store")
+
+    def build(path: Path) -> None:
+        project = Project.create_from(path, plan.dataset, plan.wkb, plan.areas, plan.adjacency)
+        try:
+            steps(0.7)
+            match_store.save_import(project, plan.table, plan.report, plan.matched_rows, plan.pending,
+                                    plan.unmatched_rows)
+            steps(0.9)
+        finally:
+            seal(project.db)
+
+    build_beside(db_path, build)
+    project = Project(db_path)
+    plan.report.applied = True
+    plan.report.project = str(db_path)
+    plan.report.unmatched_features = match_store.unmatched_features(project)
+    plan.report.unmatched_rows = match_store.unmatched_rows(project)
+    steps(1.0, "done", check=False)                 # written: too late to cancel
+    return project
+
+
+def import_national(db_path: str | Path, boundaries: str | Path, stats: str | Path,
+                    tolerance_m: float = DEFAULT_TOLERANCE_M, name: str = "",
+                    compare_exact: bool = True, fields: dict[str, str] | None = None,
+                    progress: Progress | None = None, cancelled=None, layer: str | None = None):
+    """Create the project database ``db_path`` (must not exist); returns (project, report)."""
+    from core.storage.newfile import check_new_file
+    clock = time.perf_counter()
+    check_new_file(Path(db_path))
+    steps = as_steps(progress, cancelled)
+    plan = plan_national(boundaries, stats, tolerance_m, name, compare_exact, fields, layer,
+                         steps=steps.part(0.0, 0.8))
+    t = time.perf_counter()
+    project = apply_national(db_path, plan, steps=steps.part(0.8, 1.0))
+    plan.report.seconds["store"] = round(time.perf_counter() - t, 3)
+    plan.report.seconds["total"] = round(time.perf_counter() - clock, 3)
+    return project, plan.report

@@ -4,6 +4,10 @@ and, when the table has them, classification columns and a unit code.
 The table is checked as a whole before anything uses it: a missing column, a
 negative, empty or non-numeric population, or a duplicate code raises
 ``StatsError`` naming the file, the line and the column, and nothing changes.
+Columns may be separated by ',' or ';' (or tabs), and numbers written the Vietnamese
+way (``12.345``, ``0,26``) or the English way: the convention is recognised for the
+whole table, or the table is refused naming the value that leaves it open
+(``core.imports.table_numbers``). An Excel workbook is refused with the way to save it.
 
 Columns are found by name (case-insensitive), so both the 2019 census export
 (``city``/``district``/``ward``/``ward_title``/``total``/``area_sqm``) and a
@@ -13,12 +17,14 @@ planner's own sheet (``province``/``district``/``name``/``kind``/``population``/
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+import io
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.common.errors import LegacyWhere
+from core.common.messages import Message
 from core.common.text import fold, nfc
 from core.domain.model import TERRAINS, DataError, check_figure
+from core.imports.table_numbers import AMBIGUOUS, BAD, EN, VI, Evidence, clean, style_of, to_number_text
 
 MAX_TABLE_BYTES = 64 * 1024 * 1024
 
@@ -50,8 +56,12 @@ TERRAIN_WORDS = {"lowland": "lowland", "dongbang": "lowland", "mountainous": "mo
                  "island": "island", "haidao": "island"}
 
 
-class StatsError(LegacyWhere, DataError):
-    """The statistics table cannot be used; ``where`` names the file, line and column."""
+class StatsError(DataError):
+    """The statistics table cannot be used; its ``where`` names the file, line and column."""
+
+
+NUMBER_ROLES = {"population": True, "area_km2": False, "area_sqm": False}     # role → a count?
+DELIMITERS = (",", ";", "\t")
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,7 @@ class StatsTable:
     rows: list[StatsRow]
     columns: dict[str, str]         # role → column name in the file
     has_classification: bool
+    notes: list[Message] = field(default_factory=list)     # delimiter, number convention
 
     def by_id(self, ref: str) -> StatsRow:
         """A row by the table's id or by ``line N`` / ``N`` (the line number)."""
@@ -96,38 +107,66 @@ class StatsTable:
             for row in self.rows:
                 if row.line == int(text):
                     return row
-        raise StatsError(f"no row {ref!r} in the statistics table", self.path)
+        raise StatsError("stats.no_row", ref=ref, where=_where_file(self.path))
+
+
+def _where_file(path: str | Path) -> Message:
+    return Message("imports.where.file", file=Path(path).name)
+
+
+def _where(fname: str, line: int, column: str = "") -> Message:
+    if column:
+        return Message("imports.where.file_line_column", file=fname, line=line, column=column)
+    return Message("where.file_line", file=fname, line=line)
 
 
 def _word(text: str) -> str:
     return fold(text).replace(" ", "").replace("_", "")
 
 
-def _optional_float(raw: str, column: str, where: str) -> float | None:
-    raw = (raw or "").strip()
-    if not raw:
-        return None
-    return check_figure(raw.replace(",", ""), column, where)
+def _open_checked(path: Path) -> str:
+    """The text of the table, or a refusal that says what the file is and what to do."""
+    where = _where_file(path)
+    if not path.is_file():
+        raise StatsError("stats.file.missing", where=where)
+    size = path.stat().st_size
+    if size == 0:
+        raise StatsError("stats.file.empty", where=where)
+    if size > MAX_TABLE_BYTES:
+        raise StatsError("stats.file.too_large", where=where, mb=size / 2**20, limit_mb=MAX_TABLE_BYTES // 2**20)
+    raw = path.read_bytes()
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise StatsError("stats.file.spreadsheet", where=where)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        raise StatsError("stats.file.not_utf8", where=where) from None
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter of the header line: the one it has most of (',' when none)."""
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
 
 
 def read_stats_table(path: str | Path) -> StatsTable:
     """Read and check the whole table; raise ``StatsError`` at the first bad row."""
     path = Path(path)
-    if not path.is_file():
-        raise StatsError("no such file", str(path))
-    if path.stat().st_size == 0:
-        raise StatsError("the file is empty (0 bytes)", path.name)
-    if path.stat().st_size > MAX_TABLE_BYTES:
-        raise StatsError("far larger than a table of communes; was it picked by mistake?", path.name)
+    text = _open_checked(path)
+    delimiter = _delimiter(text)
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            header = [h.strip() for h in (reader.fieldnames or [])]
-            raw_rows = list(reader)
-    except UnicodeDecodeError:
-        raise StatsError("not UTF-8 text; save the table as CSV UTF-8", path.name) from None
+        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+        header = [h.strip() for h in (reader.fieldnames or [])]
+        reader.fieldnames = header
+        raw_rows = list(reader)
     except csv.Error as exc:
-        raise StatsError(f"not a readable CSV file ({exc})", path.name) from None
+        raise StatsError("stats.file.not_csv", where=_where(path.name, getattr(exc, "line_num", 0) or 1)) from None
     lower = {h.lower(): h for h in header}
     columns = {}
     for role, names in ALIASES.items():
@@ -137,41 +176,82 @@ def read_stats_table(path: str | Path) -> StatsTable:
                 break
     missing = [role for role in REQUIRED if role not in columns]
     if missing:
-        raise StatsError(f"missing column(s) {', '.join(missing)} (accepted names: "
-                         + "; ".join(f"{r}: {'/'.join(ALIASES[r])}" for r in missing)
-                         + f"); the file has: {', '.join(header)}", path.name)
+        raise StatsError("stats.missing_columns", where=_where_file(path), roles=missing,
+                         accepted=[Message("stats.accepted_names", role=r, names=list(ALIASES[r])) for r in missing],
+                         header=header)
     if not raw_rows:
-        raise StatsError("the table has no rows", path.name)
+        raise StatsError("stats.no_rows", where=_where_file(path))
+    notes = []
+    if delimiter != ",":
+        notes.append(Message("stats.note.delimiter", delimiter=Message(f"stats.delimiter.{_DELIM_NAMES[delimiter]}")))
+    style = _number_style(raw_rows, columns, path.name)
+    if style is not None:
+        notes.append(Message("stats.note.numbers", style=Message("stats.style.vietnamese" if style == VI
+                                                                 else "stats.style.english")))
     rows: list[StatsRow] = []
     seen_codes: dict[str, int] = {}
     seen_ids: dict[str, int] = {}
     for line, raw in enumerate(raw_rows, start=2):
-        try:
-            rows.append(_row(raw, line, columns, path.name, seen_codes, seen_ids))
-        except StatsError:
-            raise
-        except DataError as exc:             # a figure refused by check_figure
-            raise StatsError(exc.messages) from None
+        rows.append(_row(raw, line, columns, path.name, seen_codes, seen_ids, style))
     has_class = any(role in columns for role in CLASSIFICATION)
-    return StatsTable(str(path), rows, columns, has_class)
+    return StatsTable(str(path), rows, columns, has_class, notes)
+
+
+_DELIM_NAMES = {";": "semicolon", "\t": "tab", ",": "comma"}
+
+
+def _number_style(raw_rows: list[dict], columns: dict[str, str], fname: str) -> str | None:
+    """The table's number convention (VI, EN or None when every number is plain)."""
+    evidence = Evidence()
+    for line, raw in enumerate(raw_rows, start=2):
+        for role, count in NUMBER_ROLES.items():
+            col = columns.get(role)
+            if col:
+                evidence.see(raw.get(col) or "", count, line, col)
+    if VI in evidence.first and EN in evidence.first:
+        (l1, c1, v1), (l2, c2, v2) = evidence.first[VI], evidence.first[EN]
+        raise StatsError("stats.number.mixed", where=_where_file(fname),
+                         vi=Message("stats.number.example", where=_where(fname, l1, c1), value=v1),
+                         en=Message("stats.number.example", where=_where(fname, l2, c2), value=v2))
+    if evidence.style is None and AMBIGUOUS in evidence.first:
+        line, col, value = evidence.first[AMBIGUOUS]
+        raise StatsError("stats.number.ambiguous", where=_where(fname, line, col), value=value,
+                         count=evidence.ambiguous)
+    return evidence.style
+
+
+def _figure(raw: str, column: str, where: Message, style: str | None) -> float:
+    text = clean(raw)
+    if style_of(text, False) != BAD:
+        text = to_number_text(text, style)          # else refused below: not a number
+    try:
+        return check_figure(text, column, where)
+    except DataError as exc:
+        raise StatsError(exc.messages) from None
+
+
+def _optional_float(raw: str, column: str, fname: str, line: int, style: str | None) -> float | None:
+    raw = (raw or "").strip()
+    if not raw:
+        return None
+    return _figure(raw, column, _where(fname, line, column), style)
 
 
 def _row(raw: dict, line: int, columns: dict[str, str], fname: str,
-         seen_codes: dict[str, int], seen_ids: dict[str, int]) -> StatsRow:
+         seen_codes: dict[str, int], seen_ids: dict[str, int], style: str | None = None) -> StatsRow:
     def get(role: str) -> str:
         col = columns.get(role)
         return nfc(raw.get(col) or "") if col else ""
 
-    where = f"{fname} line {line}"
     for role in ("province", "district", "name"):
         if not get(role):
-            raise StatsError(f"empty {columns[role]!r}", where)
+            raise StatsError("stats.empty_cell", where=_where(fname, line, columns[role]))
     pop_raw = get("population")
     if not pop_raw:
-        raise StatsError(f"empty population ({columns['population']!r})", where)
-    population = check_figure(pop_raw.replace(",", ""), columns["population"], where)
-    area_km2 = _optional_float(get("area_km2"), columns.get("area_km2", ""), where)
-    area_sqm = _optional_float(get("area_sqm"), columns.get("area_sqm", ""), where)
+        raise StatsError("stats.empty_population", where=_where(fname, line, columns["population"]))
+    population = _figure(pop_raw, columns["population"], _where(fname, line, columns["population"]), style)
+    area_km2 = _optional_float(get("area_km2"), columns.get("area_km2", ""), fname, line, style)
+    area_sqm = _optional_float(get("area_sqm"), columns.get("area_sqm", ""), fname, line, style)
     kind_word = get("kind")
     kind = KIND_WORDS.get(_word(kind_word)) if kind_word else None
     parent = PARENT_WORDS.get(_word(get("district_title")), "")
@@ -180,22 +260,25 @@ def _row(raw: dict, line: int, columns: dict[str, str], fname: str,
         if code.endswith(".0") and code[:-2].isdigit():
             code = code[:-2]
         if code in seen_codes:
-            raise StatsError(f"duplicate code {code} (also on line {seen_codes[code]})", where)
+            raise StatsError("stats.duplicate_code", code=code, first=seen_codes[code],
+                             where=_where(fname, line, columns["code"]))
         seen_codes[code] = line
     row_id = get("row_id") or f"line {line}"
     if row_id in seen_ids:
-        raise StatsError(f"duplicate id {row_id} (also on line {seen_ids[row_id]})", where)
+        raise StatsError("stats.duplicate_id", id=row_id, first=seen_ids[row_id],
+                         where=_where(fname, line, columns.get("row_id", "")))
     seen_ids[row_id] = line
     terrain = None
     if get("terrain"):
         terrain = TERRAIN_WORDS.get(_word(get("terrain")))
         if terrain is None:
-            raise StatsError(f"unknown terrain {get('terrain')!r} (one of {', '.join(TERRAINS)})", where)
+            raise StatsError("stats.unknown_terrain", value=get("terrain"), allowed=list(TERRAINS),
+                             where=_where(fname, line, columns["terrain"]))
     border = None
     if get("border"):
         text = _word(get("border"))
         if text not in ("0", "1", "true", "false", "co", "khong", "yes", "no"):
-            raise StatsError(f"border must be 1/0 (or có/không), not {get('border')!r}", where)
+            raise StatsError("stats.bad_border", value=get("border"), where=_where(fname, line, columns["border"]))
         border = text in ("1", "true", "co", "yes")
     return StatsRow(line, row_id, get("province"), get("district"), get("name"), kind, kind_word,
                     get("province_title"), get("district_title"), parent, population, area_km2,

@@ -218,7 +218,7 @@ class Project:
         project = cls(path, dataset=dataset)
         try:
             if wkb_by_code:
-                project.store_boundaries(wkb_by_code, area_by_code or {}, adjacency or {})
+                project.store_boundaries(wkb_by_code, area_by_code or {}, adjacency or {}, keep_previous=False)
         except BaseException:
             project._discard()
             raise
@@ -282,6 +282,7 @@ class Project:
             pairs = {(r[0], r[1]) for r in self.db.execute("select code_a, code_b from adjacency")}
             meta = json.loads(self.meta("dataset_meta", "{}"))
             meta["adjacency_source"] = self.meta("adjacency_source", "data")
+            meta["boundaries_revision"] = self.meta("boundaries_revision", "0")
             self._dataset = Dataset(self.meta("dataset_name"), units, pairs, meta)
             # The units live as long as the project is open: keep them out of the cyclic
             # collector's full passes, which otherwise double some national evaluations.
@@ -312,18 +313,28 @@ class Project:
         return {r[0]: r[1] for r in self.db.execute("select code, area_km2 from geometries")}
 
     def store_boundaries(self, wkb_by_code: dict[str, bytes], area_by_code: dict[str, float],
-                         adjacency: dict[tuple[str, str], float]) -> None:
-        """Replace geometries and adjacency in one transaction."""
-        with self.db.conn:
-            self.db["geometries"].delete_where()
-            self.db["geometries"].insert_all(({"code": c, "wkb": w, "area_km2": area_by_code.get(c)}
-                                              for c, w in wkb_by_code.items()), batch_size=2000)
-            self.db["adjacency"].delete_where()
-            self.db["adjacency"].insert_all(({"code_a": a, "code_b": b, "shared_m": m}
-                                             for (a, b), m in sorted(adjacency.items())), batch_size=5000)
-            self.db["meta"].insert({"key": "adjacency_source", "value": "boundaries"}, replace=True)
-        self._dataset = None
-        self._geometries = None
+                         adjacency: dict[tuple[str, str], float], check=None, keep_previous: bool = True) -> None:
+        """Replace geometries and adjacency in one transaction, keeping the previous ones
+        (``restore_previous_boundaries``); ``check(conn)`` may refuse, inside the transaction."""
+        from core.storage import boundaries
+        try:
+            boundaries.store_boundaries(self.db.conn, wkb_by_code, area_by_code, adjacency, check, keep_previous)
+        finally:
+            self._dataset = None
+            self._geometries = None
+
+    def has_previous_boundaries(self) -> bool:
+        from core.storage import boundaries
+        return boundaries.has_previous(self.db.conn)
+
+    def restore_previous_boundaries(self) -> bool:
+        """Undo the last boundary import; False when there is nothing to restore."""
+        from core.storage import boundaries
+        try:
+            return boundaries.restore_previous(self.db.conn)
+        finally:
+            self._dataset = None
+            self._geometries = None
 
     # ----- scenarios -------------------------------------------------------
     def _row(self, scenario: Scenario) -> dict:

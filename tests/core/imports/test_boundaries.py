@@ -25,7 +25,8 @@ def test_matching_by_name_ignores_case_diacritics_and_prefix(project, chau_thanh
     gdf.to_file(path)
     report = import_boundaries(project, path, name_field="ten")
     assert len(report.matched) == 22
-    assert any("reprojected" in n for n in report.notes)
+    assert [n.code for n in report.notes] == ["imports.note.reprojected"]
+    assert "EPSG:32648" in report.notes[0].text("vi") and "reprojected" in report.notes[0].text("en")
 
 
 def test_unmatched_features_and_units_are_reported(project, chau_thanh_geojson, tmp_path):
@@ -36,7 +37,7 @@ def test_unmatched_features_and_units_are_reported(project, chau_thanh_geojson, 
     gdf.to_file(path)
     report = import_boundaries(project, path)
     assert len(report.matched) == 20
-    assert any("99999" in f for f in report.unmatched_features)
+    assert any(f.code == "imports.unmatched.no_unit" and "mã 99999" in f.text("vi") for f in report.unmatched_features)
     assert len(report.unmatched_units) == 2
 
 
@@ -65,8 +66,10 @@ def test_a_small_gap_counts_with_a_snapping_tolerance():
 def test_an_empty_file_is_refused_and_nothing_changes(project, tmp_path):
     path = tmp_path / "empty.geojson"
     path.write_bytes(b"")
-    with pytest.raises(BoundaryError, match="empty"):
+    with pytest.raises(BoundaryError) as refused:
         import_boundaries(project, path)
+    assert refused.value.text("vi") == "Tệp empty.geojson: tệp rỗng (0 byte)."
+    assert refused.value.text("en") == "File empty.geojson: the file is empty (0 bytes)."
     assert not project.has_boundaries()
 
 
@@ -74,8 +77,10 @@ def test_a_file_with_no_matching_feature_changes_nothing(project, tmp_path):
     gdf = gpd.GeoDataFrame({"gso_code": ["00001"]}, geometry=[box(106, 10, 106.1, 10.1)], crs="EPSG:4326")
     path = tmp_path / "other.geojson"
     gdf.to_file(path)
-    with pytest.raises(BoundaryError, match="no feature matched"):
+    with pytest.raises(BoundaryError) as refused:
         import_boundaries(project, path)
+    assert "no feature matched a unit of the project" in refused.value.text("en")
+    assert "không đối tượng nào khớp" in refused.value.text("vi")
     assert not project.has_boundaries() and len(project.dataset.adjacency) == 45
 
 

@@ -33,8 +33,9 @@ def test_points_lines_and_empty_geometries_are_rejected_by_feature(project, tmp_
                  [GIAO_LONG, Point(106.43, 10.29), LineString([(106.4, 10.2), (106.5, 10.3)]), Polygon()])
     report = import_boundaries(project, path)
     assert list(report.matched) == ["28813"]
-    text = " ".join(report.rejected)
-    assert "code 28816" in text and "Point" in text and "LineString" in text and "code 28828" in text
+    text = " ".join(m.text("en") for m in report.rejected)
+    assert "code 28816" in text and "a point" in text and "a line" in text and "code 28828" in text
+    assert "hình là điểm" in " ".join(m.text("vi") for m in report.rejected)
 
 
 def test_a_geometry_collection_keeps_its_polygon(project, tmp_path):
@@ -48,13 +49,14 @@ def test_a_geometry_collection_keeps_its_polygon(project, tmp_path):
 def test_a_layer_without_crs_in_degrees_is_taken_as_wgs84_and_said_so(project, tmp_path):
     path = write(tmp_path, "nocrs.gpkg", ["28813"], [GIAO_LONG], crs=None)
     report = import_boundaries(project, path)
-    assert "28813" in report.matched and any("no CRS" in n for n in report.notes)
+    assert "28813" in report.matched and [n.code for n in report.notes] == ["imports.note.no_crs_wgs84"]
 
 
 def test_a_layer_without_crs_in_metres_is_refused(project, tmp_path):
     path = write(tmp_path, "nocrs_m.gpkg", ["28813"], [box(600000, 1130000, 602000, 1132000)], crs=None)
-    with pytest.raises(BoundaryError, match="no CRS"):
+    with pytest.raises(BoundaryError) as refused:
         import_boundaries(project, path)
+    assert refused.value.code == "imports.crs.missing_not_degrees"
     assert unchanged(project)
 
 
@@ -62,14 +64,14 @@ def test_swapped_latitude_and_longitude_are_swapped_back(project, tmp_path):
     swapped = box(10.29, 106.41, 10.31, 106.43)
     path = write(tmp_path, "swapped.geojson", ["28813"], [swapped])
     report = import_boundaries(project, path)
-    assert any("swapped" in n for n in report.notes)
+    assert [n.code for n in report.notes] == ["imports.note.swapped"]
     assert 106.4 < project.geometries()["28813"].centroid.x < 106.44
 
 
 def test_a_duplicate_code_is_reported_and_the_first_kept(project, tmp_path):
     path = write(tmp_path, "dup.geojson", ["28813", "28813"], [GIAO_LONG, box(106, 10, 106.1, 10.1)])
     report = import_boundaries(project, path)
-    assert any("second feature for unit 28813" in f for f in report.unmatched_features)
+    assert any("second feature for unit 28813" in f.text("en") for f in report.unmatched_features)
     assert project.geometries()["28813"].equals(GIAO_LONG)
 
 
@@ -98,7 +100,7 @@ def test_text_that_is_not_utf8_does_not_crash_and_matching_by_code_still_works(p
     try:
         report = import_boundaries(project, path)
     except BoundaryError as exc:
-        assert "cp1258.geojson" in str(exc)
+        assert "cp1258.geojson" in exc.text("en")
         assert unchanged(project)
     else:
         assert "28813" in report.matched
@@ -118,8 +120,9 @@ def test_a_huge_file_picked_by_mistake_is_refused_without_reading_it(project, tm
     with open(path, "wb") as fh:
         fh.truncate(1024 ** 3)          # 1 GB, sparse: nothing to read in memory
     started = time.perf_counter()
-    with pytest.raises(BoundaryError, match="picked by mistake"):
+    with pytest.raises(BoundaryError) as refused:
         import_boundaries(project, path)
+    assert "picked by mistake" in refused.value.text("en")
     assert time.perf_counter() - started < 5      # refused at once, not parsed
     assert unchanged(project)
 
@@ -127,6 +130,8 @@ def test_a_huge_file_picked_by_mistake_is_refused_without_reading_it(project, tm
 def test_a_file_that_is_not_a_layer_is_refused(project, tmp_path):
     path = tmp_path / "notes.geojson"
     path.write_text("đây không phải GeoJSON", encoding="utf-8")
-    with pytest.raises(BoundaryError, match="notes.geojson"):
+    with pytest.raises(BoundaryError) as refused:
         import_boundaries(project, path)
+    assert refused.value.text("vi") == ("Tệp notes.geojson: không đọc được như tệp GeoJSON: tệp bị hỏng, "
+                                        "bị cắt cụt hoặc không đúng định dạng.")
     assert unchanged(project)

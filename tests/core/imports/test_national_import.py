@@ -61,8 +61,8 @@ def test_a_polygon_without_a_row_is_listed_and_can_be_paired_by_hand(files, tmp_
     assert cli_main(["--db", str(db), "unmatched", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [f["code"] for f in listed["features"]] == ["9000007"] and listed["rows"] == []
-    assert cli_main(["--db", str(db), "resolve-match", "9000007", dropped[0]]) == 2
-    assert "no unmatched statistics row" in capsys.readouterr().err
+    assert cli_main(["--lang", "en", "--db", str(db), "resolve-match", "9000007", dropped[0]]) == 2
+    assert "No unmatched statistics row" in capsys.readouterr().err
     assert "9000007" not in Project(db).dataset.units
 
 

@@ -24,23 +24,26 @@ def test_census_rows_give_kind_parent_and_population(tmp_path):
 
 
 @pytest.mark.parametrize("body, words", [
-    ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,-5\n", ["line 2", "số âm"]),
-    ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,nhiều\n", ["line 2", "không phải là số"]),
-    ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,nan\n", ["line 2", "hữu hạn"]),
-    ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,\n", ["line 2", "empty population"]),
+    ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,-5\n", ["dòng 2, cột “total”", "số âm"]),
+    ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,nhiều\n", ["dòng 2", "không phải là số"]),
+    ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,nan\n", ["dòng 2", "hữu hạn"]),
+    ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,\n", ["dòng 2", "thiếu dân số"]),
     ("A1,HàNội,BaĐình,PhúcXá,ThànhPhố,Quận,Phường,5\nA1,HàNội,BaĐình,X,ThànhPhố,Quận,Phường,5\n",
-     ["line 3", "duplicate id A1"]),
+     ["dòng 3", "mã dòng A1 trùng với dòng 2"]),
 ])
 def test_bad_rows_are_refused_naming_the_line(tmp_path, body, words):
     with pytest.raises(StatsError) as exc:
         read_stats_table(_table(tmp_path, body))
     for word in words:
-        assert word in str(exc.value)
+        assert word in exc.value.text("vi")
+    assert "line" in exc.value.text("en")
 
 
 def test_a_missing_column_is_named_with_the_accepted_names(tmp_path):
-    with pytest.raises(StatsError, match="missing column.*population"):
+    with pytest.raises(StatsError) as refused:
         read_stats_table(_table(tmp_path, "A1,HàNội,BaĐình,PhúcXá\n", "ward_id,city,district,ward\n"))
+    text = refused.value.text("en")
+    assert "missing column(s) population" in text and "population: total, population, dan_so" in text
 
 
 def test_a_bad_table_creates_no_project(tmp_path, chau_thanh_geojson):
