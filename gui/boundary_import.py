@@ -1,61 +1,90 @@
-"""Import a boundary layer off the GUI thread, with a progress dialog that can cancel.
+"""Import a boundary layer from the window: plan off the GUI thread, preview, then apply.
 
-The worker opens its own connection to the project database (SQLite connections
-stay in the thread that made them); when it is done the session reloads the
-dataset, so the map shows the real boundaries and adjacency comes from them.
+The two stages of ``core.imports.boundaries`` run in a worker thread, each behind a
+progress dialog that can cancel: *plan* (read, check, match, measure; nothing is
+written), then a preview of what would change (matched and unmatched, areas, neighbour
+pairs before → after, warnings) that the planner applies or cancels, then *apply* (one
+transaction, in the worker's own connection: SQLite connections stay in the thread
+that made them). A file with several layers asks which one. When the import is applied
+the session reloads the dataset, so the map shows the real boundaries.
 """
 from __future__ import annotations
 
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from core.imports.boundaries import BoundaryError, Cancelled, ImportReport, import_boundaries
-from core.storage.store import Project, ProjectError
+from core.common.errors import CoreError
+from core.common.messages import Message as Words
+from core.common.messages import say
+from core.imports.boundaries import BoundaryPlan, Cancelled, apply_boundaries, plan_boundaries
+from core.imports.report import BoundaryReport
+from core.storage.store import Project
 
-from .dialogs.common import Message
+from .dialogs.common import Choice, Message
+from .dialogs.preview import ReportPreview
+from .i18n import current_language
 from .session import Session
 from .text import fill
 
-STEP_WORDS = {
-    "read": QT_TRANSLATE_NOOP("BoundaryImport", "Đang đọc tệp…"),
-    "crs": QT_TRANSLATE_NOOP("BoundaryImport", "Đang kiểm tra hệ tọa độ…"),
-    "match": QT_TRANSLATE_NOOP("BoundaryImport", "Đang khớp với các đơn vị…"),
-    "areas": QT_TRANSLATE_NOOP("BoundaryImport", "Đang tính diện tích…"),
-    "adjacency": QT_TRANSLATE_NOOP("BoundaryImport", "Đang xác định các đơn vị liền kề…"),
-    "store": QT_TRANSLATE_NOOP("BoundaryImport", "Đang lưu vào dự án…"),
-    "done": QT_TRANSLATE_NOOP("BoundaryImport", "Xong"),
-}
+PREVIEW_LIMIT = 10          # items per list in the summary after the import
+PREVIEW_TEXT_LIMIT = 200    # items per list in the preview's report (it scrolls)
 
 
 class ImportWorker(QObject):
-    progressed = Signal(float, str)
-    finished = Signal(object, str)          # report or None, error text ("" when fine, "cancelled")
+    progressed = Signal(float, object)      # fraction, the step (a core Message)
+    planned = Signal(object)                # BoundaryPlan
+    applied = Signal(object)                # BoundaryReport
+    failed = Signal(object)                 # the exception; Cancelled when the planner cancelled
+    plan_requested = Signal()               # plan again (another layer), in the worker's thread
+    apply_requested = Signal(object)        # plan → apply, in the worker's thread
 
-    def __init__(self, db_path: Path, layer: str) -> None:
+    def __init__(self, db_path: Path, dataset, layer_file: str, layer: str | None = None,
+                 tolerance_m: float = 0.0) -> None:
         super().__init__()
-        self.db_path, self.layer = db_path, layer
+        self.db_path, self.dataset, self.layer_file = db_path, dataset, layer_file
+        self.layer, self.tolerance_m = layer, tolerance_m
         self.cancel_flag = threading.Event()
+        self.plan_requested.connect(self.plan)
+        self.apply_requested.connect(self.apply)
+
+    def _progress(self, fraction: float, step) -> None:
+        self.progressed.emit(fraction, step)
 
     @Slot()
-    def run(self) -> None:
+    def plan(self) -> None:
+        try:
+            plan = plan_boundaries(self.dataset, self.layer_file, tolerance_m=self.tolerance_m, layer=self.layer,
+                                   progress=self._progress, cancelled=self.cancel_flag.is_set)
+        except BaseException as exc:       # every failure is shown, none is lost
+            self.failed.emit(exc)
+            return
+        self.planned.emit(plan)
+
+    @Slot(object)
+    def apply(self, plan: BoundaryPlan) -> None:
         project = None
         try:
             project = Project(self.db_path)
-            report = import_boundaries(project, self.layer, progress=lambda f, m: self.progressed.emit(f, m),
-                                       cancelled=self.cancel_flag.is_set)
-            self.finished.emit(report, "")
-        except Cancelled:
-            self.finished.emit(None, "cancelled")
-        except (BoundaryError, ProjectError, OSError, ValueError) as exc:
-            self.finished.emit(None, str(exc))
-        except Exception as exc:          # a damaged file can fail deep inside GDAL
-            self.finished.emit(None, f"{type(exc).__name__}: {exc}")
+            report = apply_boundaries(project, plan, progress=self._progress, cancelled=self.cancel_flag.is_set)
+        except BaseException as exc:       # every failure is shown, none is lost
+            self.failed.emit(exc)
+            return
         finally:
             if project is not None:
                 project.close()
+        self.applied.emit(report)
+
+
+def words_for(exc: BaseException, lang: str) -> str:
+    """A failure of the import in the planner's words (never a traceback, never GDAL's text)."""
+    if isinstance(exc, CoreError):
+        return exc.text(lang)
+    if isinstance(exc, OSError) and exc.strerror:
+        return say("imports.gui.os_error", lang, file=Path(exc.filename or "").name, reason=exc.strerror)
+    return say("imports.gui.unexpected", lang, kind=type(exc).__name__)
 
 
 class BoundaryImport(QObject):
@@ -63,60 +92,88 @@ class BoundaryImport(QObject):
 
     done = Signal(object)
 
-    def __init__(self, session: Session, window: QWidget, layer: str) -> None:
+    def __init__(self, session: Session, window: QWidget, layer_file: str, layer: str | None = None) -> None:
         super().__init__(window)
-        self.session, self.window = session, window
+        self.session, self.window, self.layer_file = session, window, layer_file
+        self.plan: BoundaryPlan | None = None
         self.thread = QThread(self)
-        self.worker = ImportWorker(session.project.path, layer)
+        self.worker = ImportWorker(session.project.path, session.dataset, layer_file, layer)
         self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
+        self.thread.started.connect(self.worker.plan)
         self.worker.progressed.connect(self._progress)
-        self.worker.finished.connect(self._finished)
+        self.worker.planned.connect(self._planned)
+        self.worker.applied.connect(self._applied)
+        self.worker.failed.connect(self._failed)
         self.dialog = QProgressDialog(self.tr("Đang nhập ranh giới…"), self.tr("Hủy"), 0, 100, window)
         self.dialog.setWindowTitle(self.tr("Nhập ranh giới"))
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.worker.cancel_flag.set)
-        self.layer = layer
 
     def start(self) -> None:
         self.dialog.show()
         self.thread.start()
 
-    def _progress(self, fraction: float, step: str) -> None:
+    def _progress(self, fraction: float, step) -> None:
         self.dialog.setValue(int(fraction * 100))
-        self.dialog.setLabelText(self.tr(STEP_WORDS.get(step, step)))
+        self.dialog.setLabelText(step.text(current_language()) if isinstance(step, Words) else str(step))
 
-    def _finished(self, report: ImportReport | None, error: str) -> None:
+    def _finish(self, report: BoundaryReport | None) -> None:
+        self.dialog.close()
         self.thread.quit()
         self.thread.wait()
-        self.dialog.close()
-        if error == "cancelled":
-            Message.show(self.window, self.tr("Nhập ranh giới"),
-                         self.tr("Đã hủy. Dự án không thay đổi."), error=False)
-        elif error:
-            Message.show(self.window, self.tr("Không nhập được ranh giới"),
-                         fill(self.tr("%1\n\nDự án không thay đổi."), error))
-        else:
-            self.session.reload_dataset()
-            Message.show(self.window, self.tr("Nhập ranh giới"), self.summary(report), error=False)
         self.done.emit(report)
 
-    def summary(self, report: ImportReport | None) -> str:
+    def _planned(self, plan: BoundaryPlan) -> None:
+        self.dialog.hide()
+        lang = current_language()
+        report = plan.report
+        if not ReportPreview.ask(self.window, say("imports.gui.preview_title", lang), report.summary(lang),
+                                 report.warning_lines(lang), report.text(lang, PREVIEW_TEXT_LIMIT),
+                                 say("imports.gui.apply", lang)):
+            Message.show(self.window, self.tr("Nhập ranh giới"), self.tr("Đã hủy. Dự án không thay đổi."),
+                         error=False)
+            self._finish(None)
+            return
+        self.plan = plan
+        self.dialog.setValue(0)
+        self.dialog.show()
+        self.worker.cancel_flag.clear()
+        self.worker.apply_requested.emit(plan)
+
+    def _applied(self, report: BoundaryReport) -> None:
+        self.dialog.hide()
+        self.session.reload_dataset()
+        Message.show(self.window, self.tr("Nhập ranh giới"), self.summary(report), error=False)
+        self._finish(report)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.dialog.hide()
+        lang = current_language()
+        if isinstance(exc, Cancelled):
+            Message.show(self.window, self.tr("Nhập ranh giới"), self.tr("Đã hủy. Dự án không thay đổi."),
+                         error=False)
+        elif isinstance(exc, CoreError) and exc.code == "imports.file.several_layers" and self.plan is None:
+            layers = list(exc.params.get("layers", []))
+            chosen = Choice.ask(self.window, self.tr("Nhập ranh giới"), say("imports.gui.choose_layer", lang,
+                                file=Path(self.layer_file).name),
+                                [(name, name) for name in layers] + [("cancel", self.tr("Hủy"))])
+            if chosen in layers:
+                self.worker.layer = chosen
+                self.dialog.setValue(0)
+                self.dialog.show()
+                self.worker.cancel_flag.clear()
+                self.worker.plan_requested.emit()
+                return
+            Message.show(self.window, self.tr("Nhập ranh giới"), self.tr("Đã hủy. Dự án không thay đổi."),
+                         error=False)
+        else:
+            Message.show(self.window, self.tr("Không nhập được ranh giới"),
+                         fill(self.tr("%1\n\nDự án không thay đổi."), words_for(exc, lang)))
+        self._finish(None)
+
+    def summary(self, report: BoundaryReport | None) -> str:
         if report is None:
             return ""
-        lines = [fill(self.tr("Tệp %1: %2 đối tượng, khớp %3 đơn vị (%4)."), Path(report.path).name,
-                      report.features, len(report.matched), report.match_by)]
-        if report.unmatched_units:
-            names = ", ".join(self.session.dataset.units[c].name for c in report.unmatched_units
-                              if c in self.session.dataset.units)
-            lines.append(fill(self.tr("Đơn vị không có ranh giới: %1"), names))
-        if report.unmatched_features:
-            lines.append(fill(self.tr("Đối tượng không khớp: %1"), "; ".join(report.unmatched_features[:10])))
-        if report.repaired:
-            lines.append(fill(self.tr("Đã sửa hình học không hợp lệ: %1"), len(report.repaired)))
-        lines.append(fill(self.tr("Cặp đơn vị liền kề theo ranh giới: %1 (thêm %2, bớt %3)."),
-                          len(report.adjacency), len(report.adjacency_added), len(report.adjacency_removed)))
-        lines.append(self.tr("Số liệu chính thức vẫn là căn cứ xét tiêu chuẩn; diện tích tính từ bản đồ chỉ để đối chiếu."))
-        return "\n".join(lines)
+        return report.text(current_language(), PREVIEW_LIMIT)

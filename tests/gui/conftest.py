@@ -47,13 +47,14 @@ class Dialogs:
 
 @pytest.fixture(autouse=True)
 def dialogs(monkeypatch) -> Dialogs:
-    from gui.dialogs import common, figures, files, merge_dialog
+    from gui.dialogs import common, figures, files, merge_dialog, preview
     d = Dialogs()
     monkeypatch.setattr(common.Confirm, "ask", classmethod(lambda cls, *a: d._next("confirm", False, a)))
     monkeypatch.setattr(common.Choice, "ask", classmethod(lambda cls, *a: d._next("choice", "discard", a)))
     monkeypatch.setattr(common.TextInput, "ask", classmethod(lambda cls, *a: d._next("text", None, a)))
     monkeypatch.setattr(common.Message, "show",
                         classmethod(lambda cls, parent, title, text, error=True: d.messages.append(text)))
+    monkeypatch.setattr(preview.ReportPreview, "ask", classmethod(lambda cls, *a: d._next("preview", False, a)))
     monkeypatch.setattr(merge_dialog.MergeDialog, "ask",
                         classmethod(lambda cls, *a: d._next("merge", None, a)))
     monkeypatch.setattr(figures.ExemptionDialog, "ask",

@@ -21,13 +21,14 @@ def test_importing_real_boundaries_replaces_the_schematic_with_the_map(window, q
     if not CHAU_THANH_GEOJSON.exists():
         pytest.skip("../shared/data is not present")
     assert window.map.map_scene.schematic
+    dialogs.answer("preview", True)                  # the planner applies the preview
     job, report = run_import(window, qtbot, CHAU_THANH_GEOJSON)
     assert report is not None and len(report.matched) == 22
     assert window.session.project.has_boundaries()
     assert not window.map.map_scene.schematic
     assert not window.map_panel.banner.isVisible()
     assert len(window.map.map_scene.units) == 22
-    assert "khớp 22 đơn vị" in dialogs.messages[-1]
+    assert "Khớp 22 đơn vị" in dialogs.messages[-1]
     assert not job.thread.isRunning()
 
 
@@ -48,3 +49,45 @@ def test_a_file_that_is_not_a_layer_is_refused_with_a_message(window, qtbot, dia
     assert not window.session.project.has_boundaries()
     assert "Dự án không thay đổi" in dialogs.messages[-1]
     assert window.map.map_scene.schematic
+
+
+def test_the_preview_shows_what_would_change_and_cancelling_it_changes_nothing(window, qtbot, dialogs, tmp_path):
+    import geopandas as gpd
+    from shapely.geometry import box
+    layer = tmp_path / "giao_long.geojson"
+    gpd.GeoDataFrame({"gso_code": ["28813"]}, geometry=[box(106.41, 10.29, 106.43, 10.31)],
+                     crs="EPSG:4326").to_file(layer)
+    dialogs.answer("preview", False)                 # the planner reads the preview and cancels
+    _, report = run_import(window, qtbot, layer)
+    kind, (_parent, title, summary, warnings, text, yes) = dialogs.asked[-1]
+    assert kind == "preview" and title == "Xem trước lần nhập ranh giới" and yes == "Áp dụng"
+    assert summary[1].startswith("Khớp 1 đơn vị; 0 đối tượng không khớp; 21 đơn vị không có ranh giới")
+    assert summary[2].startswith("Cặp đơn vị liền kề theo ranh giới: 45 → 45") and warnings == []
+    assert text.splitlines()[-1] == "Xem trước: dự án chưa thay đổi."
+    assert report is None and not window.session.project.has_boundaries()
+    assert "Đã hủy" in dialogs.messages[-1]
+
+
+def test_a_file_with_several_layers_asks_which_one_to_import(window, qtbot, dialogs, tmp_path):
+    import geopandas as gpd
+    from shapely.geometry import box
+    layer = tmp_path / "two.gpkg"
+    for name in ("xa", "huyen"):
+        gpd.GeoDataFrame({"gso_code": ["28813"]}, geometry=[box(106.41, 10.29, 106.43, 10.31)],
+                         crs="EPSG:4326").to_file(layer, layer=name)
+    dialogs.answer("choice", "xa")
+    dialogs.answer("preview", True)
+    _, report = run_import(window, qtbot, layer)
+    choice = next(args for kind, args in dialogs.asked if kind == "choice")
+    assert [key for key, _ in choice[3]] == ["xa", "huyen", "cancel"]
+    assert report is not None and report.layer == "xa" and window.session.project.has_boundaries()
+
+
+def test_the_import_reads_in_english_when_the_window_is_in_english(window, qtbot, dialogs, tmp_path):
+    from gui import i18n
+    i18n.set_language("en", remember=False)
+    junk = tmp_path / "dan_so.csv"
+    junk.write_text("a,b\n1,2\n", encoding="utf-8")
+    _, report = run_import(window, qtbot, junk)
+    assert report is None
+    assert dialogs.messages[-1].startswith("File dan_so.csv: this is a CSV table, not a boundary layer.")
