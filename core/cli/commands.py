@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.cli.output import CliError, line, print_json, words
+from core.cli.output import CliError, line, print_json
 from core.cli.report import scenario_json, scenario_text, unit_json, units_text
 from core.common.messages import pick
 from core.law.rules import all_rule_sets, get_rule_set

@@ -51,17 +51,6 @@ class CoreError(Exception):
         return [m.as_json() for m in self.messages]
 
 
-class LegacyWhere:
-    """Mixin for error classes still raised the old way, ``Error("sentence", where)``."""
-
-    def __init__(self, message, where: object = "", /, **params: object) -> None:
-        if isinstance(message, str) and not known(message):
-            text = f"{where}: {message}" if where else message
-            CoreError.__init__(self, untranslated(text))
-        else:
-            CoreError.__init__(self, message, **params)
-
-
 def untranslated(text: str) -> Message:
     """An old English sentence not yet in the catalogue (to be removed as modules convert)."""
     return Message(UNTRANSLATED, text=text)

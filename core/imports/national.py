@@ -15,6 +15,7 @@ old 7-digit ``commune_id``, not the GSO 5-digit code: the code is kept as text).
 """
 from __future__ import annotations
 
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -276,7 +277,7 @@ def apply_national(db_path: str | Path, plan: NationalPlan, progress: Progress |
     so a cancel, a fault or a kill leaves no file (or the finished one), never half of one.
     """
     from core.storage.newfile import build_beside, seal
-    from core.storage.store import Project
+    from core.storage.store import Project, storage_failure
     steps = as_steps(progress, cancelled, steps)
     db_path = Path(db_path)
     steps(0.0, "store")
@@ -291,7 +292,10 @@ def apply_national(db_path: str | Path, plan: NationalPlan, progress: Progress |
         finally:
             seal(project.db)
 
-    build_beside(db_path, build)
+    try:
+        build_beside(db_path, build)
+    except (sqlite3.Error, OSError) as exc:          # a full disk, a read-only folder …: in words
+        raise storage_failure(db_path, exc) from None
     project = Project(db_path)
     plan.report.applied = True
     plan.report.project = str(db_path)

@@ -28,15 +28,18 @@ RO_FOLDER_NEW = "a read-only folder gives a traceback (unable to open database f
 FULL = "a full disk is reported as 'disk I/O error … may be truncated or damaged'"
 FULL_TB = "a full disk gives a traceback (database or disk is full)"
 HALF_MADE = "a kill leaves a 0-byte or part-made project file that the next run refuses"
+PART_LEFT = "a kill leaves the hidden .part file of the unfinished project beside it (the next run removes it)"
 PARTIAL_BACKUP = "a kill during the migration's backup copy leaves a 0-byte backup and its -journal beside the project"
 
 TODAY = {(op, "lock:whole"): LOCKED for op in OPS if op not in CREATES}
 # The command line names a read-only database file in words (core.storage.store.storage_failure).
 CLI_OPS = ("import-boundaries", "resolve-match", "import-scenario")
 TODAY |= {(op, "readonly:file"): RO_FILE for op in OPS if op not in CREATES + CLI_OPS}
-TODAY |= {(op, "readonly:folder"): RO_FOLDER_NEW if op in CREATES else RO_FOLDER for op in OPS}
-TODAY |= {(op, "full:0.25"): FULL_TB if op in CREATES + ("migration",) else FULL for op in OPS}
+# new-project builds its file beside the target and names a full disk or a read-only folder in words.
+TODAY |= {(op, "readonly:folder"): RO_FOLDER_NEW if op in CREATES else RO_FOLDER for op in OPS if op != "new-project"}
+TODAY |= {(op, "full:0.25"): FULL_TB if op in CREATES + ("migration",) else FULL for op in OPS if op != "new-project"}
 TODAY |= {(op, "kill:0"): HALF_MADE for op in CREATES}
+TODAY[("new-project", "kill:0")] = PART_LEFT
 
 
 def pairs() -> list:

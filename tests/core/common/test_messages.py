@@ -153,6 +153,5 @@ def _sentences_raised() -> list[str]:
     return out
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9: modules not yet converted to message codes")
 def test_core_raises_no_english_sentences():
     assert not _sentences_raised()

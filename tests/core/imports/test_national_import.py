@@ -45,8 +45,9 @@ def test_every_synthetic_polygon_finds_its_census_row_and_neighbours(files, tmp_
 
 
 def test_an_existing_file_is_never_overwritten(files, project):
-    with pytest.raises(ProjectError, match="already exists"):
+    with pytest.raises(ProjectError) as refused:
         import_national(project.path, *files)
+    assert "already exists; a new project needs a new file" in refused.value.text("en")
 
 
 def test_a_polygon_without_a_row_is_listed_and_can_be_paired_by_hand(files, tmp_path, capsys):
