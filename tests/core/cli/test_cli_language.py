@@ -207,12 +207,7 @@ def test_every_refusal_is_worded_in_the_chosen_language_only(workspace, lang, la
     assert_in_language(lang, proc.stdout + proc.stderr, label)
 
 
-IMPORTS_PENDING = pytest.mark.xfail(strict=True, reason=(
-    "issue 9 item 6: the import pipeline's report items and progress labels (core/imports) are still "
-    "English/Vietnamese strings; the CLI words the frame lines and will word its Messages"))
-
-
-@pytest.mark.parametrize("lang", [pytest.param("vi", marks=IMPORTS_PENDING), pytest.param("en", marks=IMPORTS_PENDING)])
+@pytest.mark.parametrize("lang", ["vi", "en"])
 def test_a_new_project_from_a_boundary_layer_is_reported_in_the_chosen_language(tmp_path, lang):
     from core.imports.synthetic import write_synthetic_files
     layer, table = write_synthetic_files(30, tmp_path, seed=2)
@@ -220,7 +215,7 @@ def test_a_new_project_from_a_boundary_layer_is_reported_in_the_chosen_language(
     assert_in_language(lang, proc.stdout + proc.stderr, "new-project")
 
 
-@pytest.mark.parametrize("lang", [pytest.param("vi", marks=IMPORTS_PENDING), "en"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
 def test_a_boundary_import_is_reported_in_the_chosen_language(tmp_path, chau_thanh_geojson, lang):
     proc = run(tmp_path / "p.sqlite", lang, "import-boundaries", str(chau_thanh_geojson), ok=True)
     assert_in_language(lang, proc.stdout + proc.stderr, "import-boundaries")
