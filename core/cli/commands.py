@@ -21,7 +21,7 @@ def cmd_rules(args) -> None:
     if args.json:
         print_json([{"id": r.id, "title": r.title, "citation": r.citation, "period": r.period,
                      "standards_source": r.standards_source,
-                     "must_merge": [{"id": c.id, "text": c.text, "article": c.article,
+                     "must_merge": [{"id": c.id, "text": pick(c.text), "article": c.article,
                                      "uncertain": c.uncertain} for c in r.criteria],
                      "uncertain": r.uncertain} for r in rules.values()])
         return
