@@ -155,3 +155,14 @@ def _sentences_raised() -> list[str]:
 
 def test_core_raises_no_english_sentences():
     assert not _sentences_raised()
+
+
+def test_codes_made_from_data_keys_have_their_text():
+    """Codes built at run time from a key: export formats, comparison measures, data sources."""
+    from core.analysis.compare import MEASURES
+    from core.cli.report import UNIT_COLUMNS
+    from core.domain.datasets import SOURCE_KINDS
+    from core.export import FORMATS
+    codes = [f"export.format.{f}" for f in FORMATS.values()] + [f"compare.measure.{m}" for m in MEASURES] \
+        + [f"source.{s}" for s in SOURCE_KINDS.values()] + [f"cli.units.head.{c}" for c in UNIT_COLUMNS]
+    assert not [c for c in codes if c not in catalogue()]
