@@ -103,6 +103,6 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     s.add_argument("--rules", metavar=m("rules"), default="nq653-2019", help=h("rules", default="nq653-2019"))
     s.add_argument("--scenario", metavar=m("scenario"), help=h("with_scenario"))
     s.add_argument("--district", action="store_true", help=h("by_district"))
-    proposer.add_command(command, h)
+    proposer.add_command(command, h, m)
     return p
 

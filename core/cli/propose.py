@@ -11,24 +11,24 @@ import json
 import sys
 
 
-def add_command(command, h) -> None:
+def add_command(command, h, m) -> None:
     """The ``propose`` sub-command, added by ``core.cli.parser`` with its own helpers."""
     s = command("propose", cmd_propose, "propose", json=True)
-    s.add_argument("--rules", help=h("propose_rules"))
+    s.add_argument("--rules", metavar=m("rules"), help=h("propose_rules"))
     s.add_argument("--goal", default="fewest-changes", choices=("fewest-changes", "most-units", "target"),
                    help=h("propose_goal"))
-    s.add_argument("--target", help=h("propose_target"))
-    s.add_argument("--province", help=h("propose_province"))
-    s.add_argument("--district", help=h("propose_district"))
+    s.add_argument("--target", metavar=m("target"), help=h("propose_target"))
+    s.add_argument("--province", metavar=m("province"), help=h("propose_province"))
+    s.add_argument("--district", metavar=m("district"), help=h("propose_district"))
     s.add_argument("--within", default="province", choices=("province", "district"), help=h("propose_within"))
-    s.add_argument("--max-size", type=int, default=8, help=h("propose_max_size"))
-    s.add_argument("--lock", nargs="+", default=[], metavar="CODE", help=h("propose_lock"))
-    s.add_argument("--together", nargs="+", default=[], metavar="CODE,CODE", help=h("propose_together"))
-    s.add_argument("--from", dest="base", metavar="SCENARIO", help=h("propose_from"))
+    s.add_argument("--max-size", metavar=m("count"), type=int, default=8, help=h("propose_max_size"))
+    s.add_argument("--lock", nargs="+", default=[], metavar=m("code"), help=h("propose_lock"))
+    s.add_argument("--together", nargs="+", default=[], metavar=m("codes"), help=h("propose_together"))
+    s.add_argument("--from", dest="base", metavar=m("scenario"), help=h("propose_from"))
     s.add_argument("--prefer", action="store_true", help=h("propose_prefer"))
     s.add_argument("--exceptions", choices=("yes", "no"), help=h("propose_exceptions"))
-    s.add_argument("--time-limit", type=float, default=60.0, help=h("propose_time_limit"))
-    s.add_argument("--name", help=h("propose_name"))
+    s.add_argument("--time-limit", metavar=m("seconds"), type=float, default=60.0, help=h("propose_time_limit"))
+    s.add_argument("--name", metavar=m("name"), help=h("propose_name"))
 
 
 def _target(text: str | None) -> tuple[int, int] | None:

@@ -38,7 +38,7 @@ ENGLISH_WORDS = {
     "commune", "town", "ward", "row", "field", "metres",
 }
 COMMANDS = ("units", "rules", "scenarios", "check", "compare", "export", "import-scenario", "export-scenario",
-            "import-boundaries", "new-project", "unmatched", "resolve-match", "provinces")
+            "import-boundaries", "new-project", "unmatched", "resolve-match", "provinces", "propose")
 LEGAL_TERMS = ("thị trấn", "phường", "đặc khu", "xã", "Thị trấn", "Phường", "Đặc khu", "Xã")
 
 
@@ -51,7 +51,7 @@ def names() -> list[str]:
     """What is set aside before judging the language: data, not words."""
     from core.domain.datasets import load_dataset
     from core.law.rules import RULES_DIR
-    found: set[str] = set(LEGAL_TERMS) | {"Phương án 2019", "Bản sao", "Không có", "Nhập vi", "Nhập en"}
+    found: set[str] = set(LEGAL_TERMS) | {"Phương án 2019", "Bản sao", "Không có", "Nhập vi", "Nhập en", "Đề xuất vi", "Đề xuất en"}
     dataset = load_dataset(ROOT / "data" / "chau_thanh_2019")
     found.add(dataset.name)
     for u in dataset.units.values():
@@ -171,6 +171,7 @@ RESULTS = [
     ("export-scenario", ["export-scenario", "Phương án 2019", "--to", "{dir}/{lang}.json"]),
     ("import-scenario", ["import-scenario", "{dir}/pa.json", "--name", "Nhập {lang}"]),
     ("help", ["--help"]), ("help of check", ["check", "--help"]), ("help of new-project", ["new-project", "--help"]),
+    ("propose", ["propose", "--name", "Đề xuất {lang}"]), ("help of propose", ["propose", "--help"]),
 ]
 REFUSALS = [
     ("unknown command", ["aplly"]), ("misspelt command", ["chek"]), ("no command", ["--json"]),
