@@ -51,7 +51,8 @@ def names() -> list[str]:
     """What is set aside before judging the language: data, not words."""
     from core.domain.datasets import load_dataset
     from core.law.rules import RULES_DIR
-    found: set[str] = set(LEGAL_TERMS) | {"Phương án 2019", "Bản sao", "Không có", "Nhập vi", "Nhập en", "Đề xuất vi", "Đề xuất en"}
+    scenarios = {"Phương án 2019", "Bản sao", "Không có", "Nhập vi", "Nhập en", "Đề xuất vi", "Đề xuất en"}
+    found: set[str] = set(LEGAL_TERMS) | scenarios
     dataset = load_dataset(ROOT / "data" / "chau_thanh_2019")
     found.add(dataset.name)
     for u in dataset.units.values():
