@@ -31,7 +31,7 @@ from core.imports.steps import BoundaryError, Cancelled, Progress, Steps, as_ste
 __all__ = ["BoundaryError", "BoundaryPlan", "BoundaryReport", "Cancelled", "apply_boundaries",
            "check_tolerance", "import_boundaries", "plan_boundaries"]
 
-CODE_FIELDS = ("gso_code", "ma_xa", "maxa", "ma_dvhc", "code", "ma")
+CODE_FIELDS = ("gso_code", "ma_xa", "maxa", "ma_dvhc", "code", "ma", "commune_id")
 NAME_FIELDS = ("name", "ten", "ten_xa", "tenxa", "commune_vn", "full_name", "commune")
 FAR_KM = 10.0                 # a feature this far from its unit's recorded point is suspect
 PAIRS_DROP = 0.5              # warn when fewer than this share of the neighbour pairs is left
@@ -61,6 +61,16 @@ def _pick_field(layer: Layer, wanted: str | None, candidates: tuple[str, ...], w
         raise BoundaryError("imports.field.missing", where=where_file(layer.path), field=wanted,
                             role=Message(f"imports.role.{what}"), fields=columns)
     return next((lower[c] for c in candidates if c in lower), None)
+
+
+def _any_code_matches(values: list, dataset: Dataset) -> bool:
+    for value in values:
+        try:
+            if value is not None and normalise_code(value) in dataset.units:
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 def _match(layer: Layer, dataset: Dataset, codes: list | None, names: list[str] | None,
@@ -122,6 +132,10 @@ def plan_boundaries(dataset: Dataset, path: str | Path, code_field: str | None =
     shapes = ShapeReport(report.repaired, report.rejected)
     cfield = _pick_field(source, code_field, CODE_FIELDS, "code") if not name_field else None
     nfield = _pick_field(source, name_field, NAME_FIELDS, "name") if not code_field else None
+    if cfield and nfield and not code_field and not _any_code_matches(source.values(cfield), dataset):
+        # A field found by its name whose codes are not the project's (another coding): match by name.
+        report.notes.append(Message("imports.note.codes_not_ours", field=cfield, name_field=nfield))
+        cfield = None
     if cfield is None and nfield is None:
         raise BoundaryError("imports.field.none_found", where=where_file(path), fields=source.columns)
     report.match_by = Message("imports.match_by.code" if cfield else "imports.match_by.name",

@@ -221,3 +221,22 @@ def test_geometry_steps_repair_by_feature_and_say_where():
     assert fixed[0].is_valid and fixed[1] is None
     assert out.repaired[0].text("en") == "Feature 1 (code c0): the boundary crosses itself (at 0.50000, 0.50000) – repaired."
     assert out.rejected[0].text("vi") == "Đối tượng thứ 2 (mã c1): hình là rỗng, không phải vùng (đa giác), bỏ qua."
+
+
+def test_the_layer_a_project_was_made_from_imports_again_by_its_own_codes(tmp_path):
+    layer, table = write_synthetic_files(40, tmp_path, seed=8)
+    project, _ = import_national(tmp_path / "p.sqlite", layer, table, tolerance_m=0)
+    plan = plan_boundaries(project.dataset, layer)
+    assert plan.report.match_by.params["field"] == "commune_id" and len(plan.report.matched) == 40
+    assert set(plan.report.adjacency) == set(project.dataset.adjacency) and not plan.report.warnings
+    project.close()
+
+
+def test_codes_of_another_numbering_fall_back_to_the_names_and_say_so(project, chau_thanh_geojson, tmp_path):
+    gdf = gpd.read_file(chau_thanh_geojson)
+    gdf["gso_code"] = [f"9{i:06d}" for i in range(len(gdf))]          # the layer numbers its units its own way
+    path = tmp_path / "own_codes.geojson"
+    gdf.to_file(path)
+    report = plan_boundaries(project.dataset, path).report
+    assert len(report.matched) == 22 and report.match_by.params["field"] == "name"
+    assert [n.code for n in report.notes] == ["imports.note.codes_not_ours"]
