@@ -119,14 +119,16 @@ class Master:
         return primary(self.goal, size) + self.scale * tie
 
     def solve_lp(self, time_limit: float) -> tuple[float, list[float], float]:
-        """(objective, duals of the unit rows, dual of the count row) of the LP relaxation."""
+        """(objective — None unless solved to optimality —, duals of the unit rows, dual of the
+        count row) of the LP relaxation over the columns so far."""
         h = self.h
         h.setOptionValue("time_limit", max(0.2, time_limit))
         h.run()
         sol = h.getSolution()
         duals = list(sol.row_dual)
         count_dual = duals[self.count_row] if self.count_row is not None else 0.0
-        return h.getInfo().objective_function_value, duals[:self.n], count_dual
+        optimal = h.getModelStatus() == self.hs.HighsModelStatus.kOptimal
+        return (h.getInfo().objective_function_value if optimal else None), duals[:self.n], count_dual
 
     def solve_mip(self, time_limit: float, warm: list[int] | None = None,
                   tie_seconds: float = 3.0) -> MipResult:

@@ -104,22 +104,35 @@ def solve_piece(piece: Piece, rules_spec: dict, opts: Options) -> PieceOutcome:
         master.add(fresh, [tb.cost(c.mask) for c in fresh])
 
     add([Column(m, m.bit_count(), j.verdict(m)) for m in g])
-    # an unfinished listing is a biased sample (the lowest roots only): column generation
-    # starts from the greedy plan and a share of it
-    add(cols.columns if cols.complete else cols.columns[:2000])
     lp_bound = None
     method = "exact" if cols.complete else "column generation"
-    if not cols.complete:
+    if cols.complete:
+        add(cols.columns)
+    else:
+        # an unfinished listing is a biased sample (the lowest roots only): column generation
+        # starts from the greedy plan and every smaller group that can be listed in full
+        add(cols.columns[:2000])
+        best: list[Column] = []
+        for size in range(2, opts.max_size):
+            small = enumerate_columns(piece, j, opts.goal, size, opts.column_budget // 3, t0 + 0.4 * opts.time_limit)
+            if not small.complete:
+                break
+            best = small.columns
+        add(best)
+        kappa = piece.n // 2          # groups in any plan at most: each has two members or more
         while time.perf_counter() < t0 + 0.75 * opts.time_limit:
             obj, y, y_count = master.solve_lp(deadline - time.perf_counter())
             a = 0.0 if opts.goal == TARGET else 1.0
             b = -1.0 if opts.goal == MOST else 0.0
             weights = [a - y[i] - y_count for i in range(piece.n)]
             new, complete = price(piece, j, opts.goal, opts.max_size, b + y_count, weights, tb.cost,
-                                  master.scale, budget=opts.column_budget, deadline=t0 + 0.75 * opts.time_limit)
+                                  master.scale, budget=max(opts.column_budget, 200_000),
+                                  deadline=t0 + 0.75 * opts.time_limit)
+            if complete and obj is not None:
+                # Farley's bound: the LP over every candidate is at least this, converged or not
+                bound = obj + kappa * min(0.0, new[0][0] if new else 0.0)
+                lp_bound = bound if lp_bound is None else max(lp_bound, bound)
             if not new:
-                if complete:
-                    lp_bound = obj
                 break
             add([c for _, c in new])
     warm = [known[m] for m in g]
@@ -133,6 +146,11 @@ def solve_piece(piece: Piece, rules_spec: dict, opts: Options) -> PieceOutcome:
     else:
         bound = None if lp_bound is None else float(int(lp_bound + 1e-6))
         proven = bound is not None and res.goal_value <= bound + 1e-9 and not res.uncovered
+    if opts.goal == FEWEST and not res.uncovered:
+        # every unit that must be grouped is touched: a bound however large the piece
+        floor = float(piece.must.bit_count())
+        bound = floor if bound is None else max(bound, floor)
+        proven = proven or res.goal_value <= bound + 1e-9
     if opts.goal == TARGET:
         bound = res.goal_value if proven else None
     if res.uncovered:

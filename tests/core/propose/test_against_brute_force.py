@@ -56,3 +56,14 @@ def test_a_target_count_is_met_exactly_when_some_partition_has_that_many_units(d
             assert p.status == OPTIMAL and p.units_after == k, (label, k)
         else:
             assert p.status == INFEASIBLE and p.unsatisfied, (label, k)
+
+
+@pytest.mark.parametrize("case", [0, 2, 3])
+def test_column_generation_proves_the_same_best_plan_when_the_groups_cannot_all_be_listed(dataset, case):
+    label, d, rid = _cases(dataset)[case]
+    rules = get_rule_set(rid)
+    partitions = brute_force(d, rules, 8, True)
+    p = propose(d, rules, ProposalRequest(goal="fewest-changes", column_budget=40, time_limit=30, workers=1))
+    assert {x.method for x in p.pieces} == {"column generation"}, label
+    assert sum(len(g.members) for g in p.groups) == min(_touched(q) for q in partitions), label
+    assert p.status in (OPTIMAL, "feasible") and all(x.gap is not None for x in p.pieces), label
