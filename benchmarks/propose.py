@@ -32,14 +32,23 @@ from core.propose import ProposalRequest, propose  # noqa: E402
 GOALS = ("fewest-changes", "most-units", "target")
 
 
+FAIL_WHY: dict[str, int] = {}
+
+
 def _check(dataset: Dataset, rules, proposal) -> tuple[bool, int]:
-    """(every group passes and no must-merge unit of the area is left, groups failing)."""
+    """(every group passes and no must-merge unit of the area is left, groups failing); why groups
+    fail and what could not be met are counted in FAIL_WHY."""
     s = proposal.to_scenario(dataset, "bench")
     res = evaluate(dataset, rules, s)
     scope = set(proposal.left_alone) | {c for g in proposal.groups for c in g.members}
-    failing = sum(1 for g in res.groups if g.verdict == "fails")
+    failing = [g for g in res.groups if g.verdict == "fails"]
+    for g in failing:
+        why = "name clash" if g.name_clashes else "not contiguous" if not g.contiguous else "figures"
+        FAIL_WHY[why] = FAIL_WHY.get(why, 0) + 1
+    for m in proposal.unsatisfied:
+        FAIL_WHY[m.code] = FAIL_WHY.get(m.code, 0) + 1
     unresolved = [c for c in res.unresolved if c in scope]
-    return failing == 0 and not unresolved and not proposal.unsatisfied, failing
+    return not failing and not unresolved and not proposal.unsatisfied, len(failing)
 
 
 def chau_thanh(time_limit: float) -> None:
@@ -173,6 +182,7 @@ def national(project, rid: str, goal: str, time_limit: float) -> None:
     p = propose(d, rules, ProposalRequest(goal=goal, time_limit=time_limit, workers=2), shared, progress=tick)
     dt = time.perf_counter() - t0
     print(file=sys.stderr)
+    FAIL_WHY.clear()
     ok, failing = _check(d, rules, p)
     by_status: dict[str, int] = {}
     for x in p.pieces:
@@ -181,6 +191,7 @@ def national(project, rid: str, goal: str, time_limit: float) -> None:
     print(f"pieces: {len(p.pieces)} {by_status}; units {p.units_before} → {p.units_after}; "
           f"failing groups {failing}; unsatisfied {len(p.unsatisfied)}; worst proven gap "
           f"{100 * max(gaps, default=0):.2f} %; {sum(x.gap is None for x in p.pieces)} pieces without a bound")
+    print(f"failing groups and unmet requirements by cause: {FAIL_WHY}")
     print(f"time {dt:.0f} s ({dt / 60:.1f} min) — {'met' if dt <= 900 and ok else 'MISSED'}"
           f" (compliant everywhere: {ok})")
 

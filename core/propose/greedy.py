@@ -93,11 +93,11 @@ def greedy(piece: Piece, j: Judge, goal: str, max_size: int, target: tuple[int, 
                 free &= ~mask
                 break
     if goal not in (FEWEST, MOST) and target is not None:
-        groups = _merge_to_target(piece, j, groups, free, max_size, target)
+        groups = merge_to_target(piece, j, groups, free, max_size, target)
     return groups
 
 
-def _merge_to_target(piece: Piece, j: Judge, groups: list[int], free: int, max_size: int,
+def merge_to_target(piece: Piece, j: Judge, groups: list[int], free: int, max_size: int,
                      target: tuple[int, int]) -> list[int]:
     parts = groups + [1 << i for i in bits(free)]
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from core.law.rules import RuleSet
 from core.propose.columns import FEWEST, MOST, TARGET, Column, Judge, enumerate_columns, price
 from core.propose.costs import TieBreak
-from core.propose.greedy import greedy
+from core.propose.greedy import greedy, merge_to_target
 from core.propose.mip import FEASIBLE, INFEASIBLE, OPTIMAL, Master, primary
 from core.propose.piece import Piece
 
@@ -77,7 +77,15 @@ def solve_piece(piece: Piece, rules_spec: dict, opts: Options) -> PieceOutcome:
     target = None
     if opts.merged_away is not None:
         target = (piece.n - opts.merged_away[1], piece.n - opts.merged_away[0])
-    g = greedy(piece, j, opts.goal, opts.max_size, target)
+    if opts.goal == TARGET and opts.exact:
+        # the most units the piece can have bounds the count, and its plan, merged down to the
+        # target one adjacent pair at a time, is the first answer
+        most = solve_piece(piece, rules_spec, replace(opts, goal=MOST, merged_away=None,
+                                                        time_limit=0.4 * opts.time_limit))
+        free = ((1 << piece.n) - 1) & ~sum(most.groups)
+        g = merge_to_target(piece, j, list(most.groups), free, opts.max_size, target)
+    else:
+        g = greedy(piece, j, opts.goal, opts.max_size, target)
     greedy_seconds = time.perf_counter() - t0
     g_uncovered = [i for i in range(piece.n) if piece.must >> i & 1 and not any(m >> i & 1 for m in g)]
 
@@ -88,7 +96,9 @@ def solve_piece(piece: Piece, rules_spec: dict, opts: Options) -> PieceOutcome:
 
     g_value = float(sum(primary(opts.goal, m.bit_count()) for m in g))
     if not opts.exact:
-        return outcome(INFEASIBLE if g_uncovered else FEASIBLE, g, g_uncovered, g_value, None, 0, "greedy")
+        missed = _missed(g, opts.merged_away)
+        return outcome(INFEASIBLE if g_uncovered or missed else FEASIBLE, g, g_uncovered, g_value, None, 0,
+                       "greedy", missed)
 
     reference = (sum(piece.pop[i] for m in g for i in range(piece.n) if m >> i & 1) / len(g)) if g else 0.0
     tb = TieBreak(piece, opts.tie_breaks, reference)
@@ -136,9 +146,12 @@ def solve_piece(piece: Piece, rules_spec: dict, opts: Options) -> PieceOutcome:
                 break
             add([c for _, c in new])
     warm = [known[m] for m in g]
-    res = master.solve_mip(max(0.5, deadline - time.perf_counter()), warm)
-    if res.goal_value is None:      # no answer in time: the greedy one stands
-        return outcome(INFEASIBLE if g_uncovered else FEASIBLE, g, g_uncovered, g_value, None, len(known), "greedy")
+    res = master.solve_mip(max(0.5, deadline - time.perf_counter()), warm,
+                           tie_seconds=min(2.0, 0.1 * opts.time_limit))
+    if res.goal_value is None:      # no answer in time: the first one stands
+        missed = _missed(g, opts.merged_away)
+        return outcome(INFEASIBLE if g_uncovered or missed else FEASIBLE, g, g_uncovered, g_value, None,
+                       len(known), "greedy", missed)
     groups = [master.columns[k].mask for k in res.chosen]
     if cols.complete:
         bound = res.mip_bound if res.status != OPTIMAL else res.goal_value
@@ -159,14 +172,19 @@ def solve_piece(piece: Piece, rules_spec: dict, opts: Options) -> PieceOutcome:
         status = OPTIMAL if proven else FEASIBLE
     if bound is not None and opts.goal != TARGET:
         bound = min(bound, res.goal_value)
-    merged = sum(m.bit_count() - 1 for m in groups)
-    missed = 0.0
-    if opts.merged_away is not None:
-        lo, hi = opts.merged_away
-        missed = float(lo - merged if merged < lo else merged - hi if merged > hi else 0)
-        if missed:
-            status = INFEASIBLE
+    missed = _missed(groups, opts.merged_away)
+    if missed:
+        status = INFEASIBLE
     return outcome(status, groups, res.uncovered, res.goal_value, bound, len(known), method, missed)
+
+
+def _missed(groups: list[int], merged_away: tuple[int, int] | None) -> float:
+    """How many units the plan is off a target count (0 without a target)."""
+    if merged_away is None:
+        return 0.0
+    merged = sum(m.bit_count() - 1 for m in groups)
+    lo, hi = merged_away
+    return float(lo - merged if merged < lo else merged - hi if merged > hi else 0)
 
 
 def solve_pieces(pieces: list[Piece], rules: RuleSet, opts: Options, workers: int = 2,
