@@ -24,6 +24,7 @@ import cases  # noqa: E402
 import map_cases  # noqa: E402
 
 from core.geo.geometry import adjacency_from_geometries, to_metric  # noqa: E402
+from core.imports.boundaries import apply_boundaries, plan_boundaries  # noqa: E402
 from core.imports.national import import_national  # noqa: E402
 from core.imports.synthetic import write_synthetic_files  # noqa: E402
 from core.law.rules import all_rule_sets  # noqa: E402
@@ -73,6 +74,14 @@ def bench(label: str, layer: Path, table: Path, runs: int, tmp: Path, peers: boo
     row(label, "reopen project database (units, adjacency, geometries)",
         [cases.reopen(db) for _ in range(runs)], 1.5)
     project = Project(db)
+    plan_t, apply_t = [], []
+    for _ in range(runs):                       # the same layer again: the planner's preview, then Apply
+        dataset = project.dataset
+        t, plan = cases.timed(plan_boundaries, dataset, layer, tolerance_m=report.tolerance_m)
+        plan_t.append(t)
+        apply_t.append(cases.timed(apply_boundaries, project, plan)[0])
+    row(label, f"boundary import into the project, preview ({len(plan.report.matched)} matched)", plan_t, None)
+    row(label, "boundary import into the project, apply (one transaction, previous kept)", apply_t, None)
     dataset = project.dataset
     scenario = cases.scenario_with_groups(dataset)
     for rule_id, rules in all_rule_sets().items():

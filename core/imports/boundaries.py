@@ -118,6 +118,39 @@ def _match(layer: Layer, dataset: Dataset, codes: list | None, names: list[str] 
     return found
 
 
+def _keys(source: Layer, dataset: Dataset, code_field: str | None, name_field: str | None,
+          report: BoundaryReport) -> tuple[list | None, list[str] | None]:
+    """The codes (or None: match by name) and the names of the features, from the fields chosen
+    or found; a code field whose codes are not the project's gives way to the names."""
+    cfield = _pick_field(source, code_field, CODE_FIELDS, "code") if not name_field else None
+    nfield = _pick_field(source, name_field, NAME_FIELDS, "name") if not code_field else None
+    if cfield and nfield and not code_field and not _any_code_matches(source.values(cfield), dataset):
+        report.notes.append(Message("imports.note.codes_not_ours", field=cfield, name_field=nfield))
+        cfield = None
+    if cfield is None and nfield is None:
+        raise BoundaryError("imports.field.none_found", where=where_file(source.path), fields=source.columns)
+    report.match_by = Message("imports.match_by.code" if cfield else "imports.match_by.name",
+                              field=cfield or nfield)
+    return (source.values(cfield) if cfield else None,
+            [cell_text(n) for n in source.values(nfield)] if nfield else None)
+
+
+def _compare_adjacency(dataset: Dataset, adjacency: dict[tuple[str, str], float], report: BoundaryReport) -> None:
+    """Neighbour pairs before → after; units without a boundary keep their recorded pairs."""
+    old = dataset.adjacency
+    new = set(adjacency)
+    missing = set(report.unmatched_units)
+    kept = {p for p in old if p[0] in missing or p[1] in missing}
+    for p in kept:
+        adjacency.setdefault(p, float("nan"))
+    report.adjacency = adjacency
+    report.adjacency_before = len(old)
+    report.adjacency_added = sorted(new - old)
+    report.adjacency_removed = sorted(old - new - kept)
+    if len(old) >= 4 and len(adjacency) < PAIRS_DROP * len(old):
+        report.warnings.append(Message("imports.warning.pairs_drop", before=len(old), after=len(adjacency)))
+
+
 def plan_boundaries(dataset: Dataset, path: str | Path, code_field: str | None = None,
                     name_field: str | None = None, tolerance_m: float = 0.0, layer: str | None = None,
                     progress: Progress | None = None, cancelled=None, steps: Steps | None = None) -> BoundaryPlan:
@@ -130,18 +163,7 @@ def plan_boundaries(dataset: Dataset, path: str | Path, code_field: str | None =
     report = BoundaryReport(str(path), layer=source.name if len(source.layers) > 1 else "",
                             features=len(source.frame), tolerance_m=tolerance_m)
     shapes = ShapeReport(report.repaired, report.rejected)
-    cfield = _pick_field(source, code_field, CODE_FIELDS, "code") if not name_field else None
-    nfield = _pick_field(source, name_field, NAME_FIELDS, "name") if not code_field else None
-    if cfield and nfield and not code_field and not _any_code_matches(source.values(cfield), dataset):
-        # A field found by its name whose codes are not the project's (another coding): match by name.
-        report.notes.append(Message("imports.note.codes_not_ours", field=cfield, name_field=nfield))
-        cfield = None
-    if cfield is None and nfield is None:
-        raise BoundaryError("imports.field.none_found", where=where_file(path), fields=source.columns)
-    report.match_by = Message("imports.match_by.code" if cfield else "imports.match_by.name",
-                              field=cfield or nfield)
-    raw_codes = source.values(cfield) if cfield else None
-    raw_names = [cell_text(n) for n in source.values(nfield)] if nfield else None
+    raw_codes, raw_names = _keys(source, dataset, code_field, name_field, report)
 
     def where(i: int) -> Message:
         return feature_where(i, code=raw_codes[i] if raw_codes else None, name=raw_names[i] if raw_names else "")
@@ -175,23 +197,11 @@ def plan_boundaries(dataset: Dataset, path: str | Path, code_field: str | None =
     _far_features(dataset, codes, measured, report)
     adjacency = adjacency_from_geometries(codes, measured.metric, tolerance_m=tolerance_m,
                                           tick=steps.part(0.7, 0.95, "adjacency").ticker())
-    old = dataset.adjacency
-    new = set(adjacency)
-    # Units without geometry keep their recorded adjacency.
-    missing = set(report.unmatched_units)
-    kept = {p for p in old if p[0] in missing or p[1] in missing}
-    for p in kept:
-        adjacency.setdefault(p, float("nan"))
-    report.adjacency = adjacency
-    report.adjacency_before = len(old)
-    report.adjacency_added = sorted(new - old)
-    report.adjacency_removed = sorted(old - new - kept)
-    if len(old) >= 4 and len(adjacency) < PAIRS_DROP * len(old):
-        report.warnings.append(Message("imports.warning.pairs_drop", before=len(old), after=len(adjacency)))
+    _compare_adjacency(dataset, adjacency, report)
     steps(1.0)
     wkb = shapely.to_wkb(geoms)
     return BoundaryPlan(report, dict(zip(codes, wkb)), dict(zip(codes, map(float, measured.areas))),
-                        adjacency, frozenset(dataset.units), frozenset(old),
+                        adjacency, frozenset(dataset.units), frozenset(dataset.adjacency),
                         str(dataset.meta.get("boundaries_revision", "0")))
 
 

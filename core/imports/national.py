@@ -110,6 +110,59 @@ def _join(codes: list[str], code_field: str, places: list[Place], table: StatsTa
     return match_places(places, rows)
 
 
+@dataclass
+class _Features:
+    """The polygons of the layer: codes, places, which are usable so far."""
+
+    source: Layer
+    code_field: str
+    codes: list[str]
+    places: list[Place]
+    usable: np.ndarray
+
+    def where(self, i: int) -> Message:
+        return feature_where(i, code=self.codes[i], name=self.places[i].name)
+
+
+def _read_features(boundaries: Path, layer: str | None, fields: dict[str, str], report: NationalReport,
+                   shapes: ShapeReport) -> _Features:
+    """Read: the layer, its fields, codes and places; coordinates checked and brought to WGS84."""
+    source = read_layer(boundaries, layer)
+    report.layer = source.name if len(source.layers) > 1 else ""
+    report.features = len(source.frame)
+    f = {role: _field(source, role, fields.get(role)) for role in LAYER_FIELDS}
+    if f["code"] is None:
+        raise BoundaryError("imports.field.no_code_field", where=where_file(boundaries),
+                            names=list(LAYER_FIELDS["code"]), fields=source.columns)
+    codes = _codes(source, f["code"])
+    col = {role: ([cell_text(v) for v in source.values(f[role])] if f[role] else [""] * len(codes))
+           for role in ("province", "district", "name")}
+    places = [Place(i, p, d, n, kind_of(n)) for i, (p, d, n) in
+              enumerate(zip(col["province"], col["district"], col["name"]))]
+    features = _Features(source, f["code"], codes, places, np.ones(len(codes), dtype=bool))
+    features.usable = check_features(source.geometries, features.where, shapes)
+    to_wgs84(source, np.flatnonzero(~features.usable))
+    report.notes.extend(source.notes)
+    features.usable = check_features(source.geometries, features.where, shapes, lonlat=True,
+                                     usable=features.usable)
+    return features
+
+
+def _shapes(features: _Features, shapes: ShapeReport, report: NationalReport):
+    """Repair and measure: the usable geometries, their indices, metric shapes, areas (km²)."""
+    geoms = np.asarray(features.source.geometries, dtype=object)
+    geoms[~features.usable] = None
+    kept = np.flatnonzero(features.usable)
+    geoms[kept] = repair(geoms[kept], lambda k: features.where(int(kept[k])), shapes)
+    features.usable &= np.array([g is not None for g in geoms], dtype=bool)
+    idx = np.flatnonzero(features.usable)
+    measured = measure(geoms[idx])
+    areas = np.zeros(len(geoms))
+    areas[idx] = measured.areas
+    _outside(measured.labels, idx, features.where, report)
+    return geoms, idx, measured, areas
+
+
 def plan_national(boundaries: str | Path, stats: str | Path, tolerance_m: float = DEFAULT_TOLERANCE_M,
                   name: str = "", compare_exact: bool = True, fields: dict[str, str] | None = None,
                   layer: str | None = None, progress: Progress | None = None, cancelled=None,
@@ -123,59 +176,27 @@ def plan_national(boundaries: str | Path, stats: str | Path, tolerance_m: float 
         report.seconds[what] = round(now - clock[0], 3)
         clock[0] = now
 
-    boundaries = Path(boundaries)
+    boundaries, stats = Path(boundaries), Path(stats)
     report = NationalReport(str(boundaries), stats=str(stats), tolerance_m=check_tolerance(tolerance_m))
+    shapes = ShapeReport(report.repaired, report.rejected)
     steps(0.0, "table")
     table = read_stats_table(stats)
     report.rows = len(table.rows)
     report.notes.extend(table.notes)
     steps(0.05, "read")
-    source = read_layer(boundaries, layer)
-    report.layer = source.name if len(source.layers) > 1 else ""
-    report.features = len(source.frame)
-    fields = fields or {}
-    f = {role: _field(source, role, fields.get(role)) for role in LAYER_FIELDS}
-    if f["code"] is None:
-        raise BoundaryError("imports.field.no_code_field", where=where_file(boundaries),
-                            names=list(LAYER_FIELDS["code"]), fields=source.columns)
-    codes = _codes(source, f["code"])
-    col = {role: ([cell_text(v) for v in source.values(f[role])] if f[role] else [""] * len(codes))
-           for role in ("province", "district", "name")}
-    places = [Place(i, p, d, n, kind_of(n)) for i, (p, d, n) in
-              enumerate(zip(col["province"], col["district"], col["name"]))]
-
-    def where(i: int) -> Message:
-        return feature_where(i, code=codes[i], name=places[i].name)
-
-    shapes = ShapeReport(report.repaired, report.rejected)
-    steps(0.1, "coordinates")
-    usable = check_features(source.geometries, where, shapes)
-    to_wgs84(source, np.flatnonzero(~usable))
-    report.notes.extend(source.notes)
-    usable = check_features(source.geometries, where, shapes, lonlat=True, usable=usable)
+    features = _read_features(boundaries, layer, fields or {}, report, shapes)
     lap("read")
 
     steps(0.15, "match")
-    match = _join(codes, f["code"], places, table, report)
+    match = _join(features.codes, features.code_field, features.places, table, report)
     report.matched, report.stages = len(match.pairs), match.stages()
     lap("match")
 
     steps(0.25, "repair")
-    geoms = np.asarray(source.geometries, dtype=object)
-    geoms[~usable] = None
-    kept = np.flatnonzero(usable)
-    geoms[kept] = repair(geoms[kept], lambda k: where(int(kept[k])), shapes)
-    usable &= np.array([g is not None for g in geoms], dtype=bool)
-    idx = np.flatnonzero(usable)
-    steps(0.3, "areas")
-    measured = measure(geoms[idx])
-    areas = np.zeros(len(geoms))
-    areas[idx] = measured.areas
-    label_pt = dict(zip(idx, map(tuple, measured.labels)))
-    _outside(measured.labels, idx, where, report)
+    geoms, idx, measured, areas = _shapes(features, shapes, report)
     lap("repair_project_areas")
 
-    idx_codes = [codes[i] for i in idx]
+    idx_codes = [features.codes[i] for i in idx]
     adjacency = adjacency_from_geometries(idx_codes, measured.metric, tolerance_m=report.tolerance_m,
                                           tick=steps.part(0.35, 0.6, "adjacency").ticker())
     report.pairs = len(adjacency)
@@ -188,25 +209,30 @@ def plan_national(boundaries: str | Path, stats: str | Path, tolerance_m: float 
         lap("adjacency_exact")
 
     steps(0.75, "units")
-    units, matched_rows, meta = _units(boundaries, Path(stats), table, codes, places, match, usable, areas,
-                                       label_pt, report, f["code"])
+    plan = _plan(boundaries, stats, name, table, features, match, geoms, idx, measured, areas, adjacency, report)
+    lap("units")
+    steps(1.0)
+    return plan
+
+
+def _plan(boundaries: Path, stats: Path, name: str, table: StatsTable, features: _Features, match: MatchResult,
+          geoms: np.ndarray, idx: np.ndarray, measured, areas: np.ndarray,
+          adjacency: dict[tuple[str, str], float], report: NationalReport) -> NationalPlan:
+    """The units, their boundaries and adjacency, and what is kept for pairing by hand."""
+    codes, places = features.codes, features.places
+    label_pt = dict(zip(idx, map(tuple, measured.labels)))
+    units, matched_rows, meta = _units(boundaries, stats, table, codes, places, match, features.usable, areas,
+                                       label_pt, report, features.code_field)
     unit_adj = {p: m for p, m in adjacency.items() if p[0] in units and p[1] in units}
-    dataset = Dataset(name or f"{Path(stats).stem} + {boundaries.stem}", units, set(unit_adj), meta)
+    dataset = Dataset(name or f"{stats.stem} + {boundaries.stem}", units, set(unit_adj), meta)
+    idx_codes = [codes[i] for i in idx]
     wkb = shapely.to_wkb(geoms[idx])
     position = {int(i): k for k, i in enumerate(idx)}
     neighbours: dict[str, dict[str, float]] = {}
     for (a, b), m in adjacency.items():
         neighbours.setdefault(a, {})[b] = m
         neighbours.setdefault(b, {})[a] = m
-    unmatched = [i for i in sorted(set(match.unmatched_features)) if usable[i]]
-    plan = NationalPlan(
-        report, dataset, table,
-        wkb={c: w for c, w in zip(idx_codes, wkb) if c in units},
-        areas={c: float(areas[i]) for c, i in zip(idx_codes, idx) if c in units},
-        adjacency=unit_adj, matched_rows=matched_rows,
-        pending=[(codes[i], places[i], wkb[position[i]], float(areas[i]), neighbours.get(codes[i], {}))
-                 for i in unmatched],
-        unmatched_rows=list(match.unmatched_rows))
+    unmatched = [i for i in sorted(set(match.unmatched_features)) if features.usable[i]]
     report.unmatched_features = [{"code": codes[i], "name": places[i].name, "province": places[i].province,
                                   "district": places[i].district, "area_km2": round(float(areas[i]), 3)}
                                  for i in unmatched]
@@ -215,9 +241,14 @@ def plan_national(boundaries: str | Path, stats: str | Path, tolerance_m: float 
                               "name": table.rows[j].name, "kind": table.rows[j].kind or table.rows[j].kind_word,
                               "population": table.rows[j].population}
                              for j in match.unmatched_rows]
-    lap("units")
-    steps(1.0)
-    return plan
+    return NationalPlan(
+        report, dataset, table,
+        wkb={c: w for c, w in zip(idx_codes, wkb) if c in units},
+        areas={c: float(areas[i]) for c, i in zip(idx_codes, idx) if c in units},
+        adjacency=unit_adj, matched_rows=matched_rows,
+        pending=[(codes[i], places[i], wkb[position[i]], float(areas[i]), neighbours.get(codes[i], {}))
+                 for i in unmatched],
+        unmatched_rows=list(match.unmatched_rows))
 
 
 def _outside(labels: np.ndarray, idx: np.ndarray, where, report: NationalReport) -> None:
