@@ -10,19 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from core.common.messages import Message, known, words
-
-# Until every module is converted, an old English sentence travels in this message.
-UNTRANSLATED = "common.untranslated"
+from core.common.messages import Message, words
 
 
 class CoreError(Exception):
     """A refusal or failure, as messages: ``CoreError("code", param=…)`` or a list of Messages."""
 
     def __init__(self, code: str | Message | Iterable[Message], /, **params: object) -> None:
-        if isinstance(code, str) and not params and not known(code):
-            self.messages = [untranslated(code)]          # an old sentence, until converted
-        elif isinstance(code, str):
+        if isinstance(code, str):
             self.messages = [Message(code, **params)]
         elif isinstance(code, Message):
             self.messages = [code]
@@ -49,8 +44,3 @@ class CoreError(Exception):
 
     def as_json(self) -> list[dict]:
         return [m.as_json() for m in self.messages]
-
-
-def untranslated(text: str) -> Message:
-    """An old English sentence not yet in the catalogue (to be removed as modules convert)."""
-    return Message(UNTRANSLATED, text=text)
