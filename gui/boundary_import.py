@@ -59,7 +59,7 @@ class ImportWorker(QObject):
             plan = plan_boundaries(self.dataset, self.layer_file, tolerance_m=self.tolerance_m, layer=self.layer,
                                    progress=self._progress, cancelled=self.cancel_flag.is_set)
         except BaseException as exc:       # every failure is shown, none is lost
-            self.failed.emit(exc)
+            self.failed.emit(exc.with_traceback(None))     # the worker's frames stay in its thread
             return
         self.planned.emit(plan)
 
@@ -70,7 +70,7 @@ class ImportWorker(QObject):
             project = Project(self.db_path)
             report = apply_boundaries(project, plan, progress=self._progress, cancelled=self.cancel_flag.is_set)
         except BaseException as exc:       # every failure is shown, none is lost
-            self.failed.emit(exc)
+            self.failed.emit(exc.with_traceback(None))
             return
         finally:
             if project is not None:
