@@ -28,7 +28,8 @@ def cmd_new_project(args) -> None:
     finally:
         if not args.json:
             print(file=sys.stderr)
-    project.close()
+    if project is not None:
+        project.close()
     if args.json:
         print_json(report.as_dict())
         return

@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 
+from core.common.errors import CoreError
 from core.common.messages import Message
 from core.domain.model import Dataset, Unit
 from core.geo.geometry import adjacency_from_geometries
@@ -302,7 +303,8 @@ def _totals(table: StatsTable, units: dict[str, Unit]) -> dict[str, float]:
 
 def apply_national(db_path: str | Path, plan: NationalPlan, progress: Progress | None = None,
                    cancelled=None, steps: Steps | None = None):
-    """Write the planned project to the new file ``db_path``; returns the open project.
+    """Write the planned project to the new file ``db_path``; returns the open project
+    (None, with a warning in the report, when it was made but cannot be opened again).
 
     The database is built beside ``db_path`` and moved into place only when complete,
     so a cancel, a fault or a kill leaves no file (or the finished one), never half of one.
@@ -314,7 +316,7 @@ def apply_national(db_path: str | Path, plan: NationalPlan, progress: Progress |
     steps(0.0, "store")
 
     def build(path: Path) -> None:
-        project = Project.create_from(path, plan.dataset, plan.wkb, plan.areas, plan.adjacency)
+        project = Project.create_from(path, plan.dataset, plan.wkb, plan.areas, plan.adjacency, building=True)
         try:
             steps(0.7)
             match_store.save_import(project, plan.table, plan.report, plan.matched_rows, plan.pending,
@@ -327,11 +329,17 @@ def apply_national(db_path: str | Path, plan: NationalPlan, progress: Progress |
         build_beside(db_path, build)
     except (sqlite3.Error, OSError) as exc:          # a full disk, a read-only folder …: in words
         raise storage_failure(db_path, exc) from None
-    project = Project(db_path)
     plan.report.applied = True
     plan.report.project = str(db_path)
-    plan.report.unmatched_features = match_store.unmatched_features(project)
-    plan.report.unmatched_rows = match_store.unmatched_rows(project)
+    try:
+        project = Project(db_path)
+        plan.report.unmatched_features = match_store.unmatched_features(project)
+        plan.report.unmatched_rows = match_store.unmatched_rows(project)
+    except (sqlite3.Error, OSError, CoreError) as exc:
+        # The project is complete on disk; only reading it back failed (e.g. the disk is now full).
+        failure = exc if isinstance(exc, CoreError) else storage_failure(db_path, exc)
+        plan.report.warnings.append(Message("imports.warning.not_reopened", reason=failure.messages[0]))
+        project = None
     steps(1.0, "done", check=False)                 # written: too late to cancel
     return project
 

@@ -27,9 +27,10 @@ def check_new_file(path: Path) -> None:
 
 
 def seal(db) -> None:
-    """Checkpoint and leave WAL mode, then close: the database is one file, ready to move."""
+    """Close the database as one file in WAL mode (its WAL checkpointed and gone), ready to move:
+    opening it at its place then writes nothing (``build_beside`` syncs it before the move)."""
+    db.execute("pragma journal_mode=wal")
     db.execute("pragma wal_checkpoint(truncate)")
-    db.execute("pragma journal_mode=delete")
     db.close()
 
 

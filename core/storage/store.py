@@ -181,7 +181,7 @@ class Project:
     """An open project database."""
 
     def __init__(self, path: Path, seed_from: Path = DEFAULT_DATASET,
-                 dataset: Dataset | None = None) -> None:
+                 dataset: Dataset | None = None, building: bool = False) -> None:
         self.path = Path(path)
         version = check_file(self.path)
         self.migrated_backup: Path | None = None
@@ -191,8 +191,10 @@ class Project:
         if new:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite_utils.Database(self.path)
-        self.db.execute("pragma journal_mode=wal")
-        self.db.execute("pragma synchronous=full")
+        # A file being built beside its target (core.storage.newfile) is made durable once, at
+        # the end, before it is moved into place: no journal on disk, no sync per write.
+        self.db.execute("pragma journal_mode=memory" if building else "pragma journal_mode=wal")
+        self.db.execute("pragma synchronous=off" if building else "pragma synchronous=full")
         self.db.execute("pragma busy_timeout=5000")
         if new:
             try:
@@ -207,15 +209,16 @@ class Project:
     @classmethod
     def create_from(cls, path: Path | str, dataset: Dataset, wkb_by_code: dict[str, bytes] | None = None,
                     area_by_code: dict[str, float] | None = None,
-                    adjacency: dict[tuple[str, str], float] | None = None) -> Project:
+                    adjacency: dict[tuple[str, str], float] | None = None, building: bool = False) -> Project:
         """A new project holding ``dataset`` (e.g. a national import) and its boundaries.
 
         Refuses an existing file; on any error no file is left behind. No seed scenario.
+        ``building``: the file is built beside its target and sealed before it is moved.
         """
         path = Path(path)
         if path.exists():
             raise ProjectError("project.exists", file=str(path))
-        project = cls(path, dataset=dataset)
+        project = cls(path, dataset=dataset, building=building)
         try:
             if wkb_by_code:
                 project.store_boundaries(wkb_by_code, area_by_code or {}, adjacency or {}, keep_previous=False)
