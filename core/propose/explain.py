@@ -48,8 +48,9 @@ def group_reasons(piece: Piece, j: Judge, mask: int) -> list[Message]:
     return out
 
 
-def cannot_group(piece: Piece, j: Judge, i: int, max_size: int, budget: int = 50_000) -> Message:
-    """Why a unit that must be grouped is not: no group with it passes, or its groups are taken."""
+def cannot_group(piece: Piece, j: Judge, i: int, max_size: int, budget: int = 5_000) -> Message:
+    """Why a unit that must be grouped is not: no group with it passes, or its groups are taken
+    (or, when the search for one is cut short, that none was found in time)."""
     from core.propose.columns import MOST, enumerate_columns
     single = Piece(piece.label, piece.codes, piece.units, piece.area, piece.pop, piece.nbr, 1 << i,
                    piece.together, piece.district, piece.shared, piece.outer)
@@ -59,4 +60,6 @@ def cannot_group(piece: Piece, j: Judge, i: int, max_size: int, budget: int = 50
     if not found.columns and found.complete:
         return Message("propose.infeasible_must_merge", unit=u.name, code=u.code, size=max_size,
                        neighbours=neighbours or ["—"])
+    if not found.columns:
+        return Message("propose.infeasible_unknown", unit=u.name, code=u.code, size=max_size)
     return Message("propose.infeasible_conflict", unit=u.name, code=u.code, size=max_size)
