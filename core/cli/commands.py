@@ -127,3 +127,26 @@ def cmd_import_boundaries(args, project) -> None:
         print_json(report.as_dict())
         return
     print("\n".join(report.lines(limit=REPORT_LIMIT)))
+
+
+def cmd_apply(args, project) -> None:
+    """Replay the gestures of a file on a scenario through the session, then save it (one
+    transaction). A refused gesture leaves the scenario as it was."""
+    from core.law.wording import verdict_label
+    from core.session import Session
+    from core.session.replay import read_gestures_file, replay
+    gestures = read_gestures_file(args.file)
+    session = Session(project)
+    session.open(args.scenario)
+    for i, change in enumerate(replay(session, gestures), start=1):
+        line("cli.apply.step", index=i, change=change)
+    r = session.result
+    assert r is not None and session.scenario is not None
+    line("cli.apply.outcome", before=r.units_before, after=r.units_after, reduction=r.reduction,
+         unresolved=len(r.unresolved), verdict=verdict_label(r.verdict))
+    if args.dry_run:
+        line("cli.apply.not_saved", name=session.scenario.name)
+        return
+    if session.dirty:
+        session.save()
+    line("cli.apply.saved", name=session.scenario.name)

@@ -67,6 +67,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     s.add_argument("--to", metavar=m("file"), required=True, help=h("to_export"))
     s.add_argument("--rules", metavar=m("rules"), help=h("rules_other"))
 
+    s = command("apply", c.cmd_apply, "apply")
+    s.add_argument("scenario", metavar=m("scenario"), help=h("scenario"))
+    s.add_argument("file", metavar=m("file"), help=h("gestures_file"))
+    s.add_argument("--dry-run", action="store_true", help=h("dry_run"))
+
     s = command("import-scenario", c.cmd_import_scenario, "import_scenario")
     s.add_argument("file", metavar=m("file"), help=h("scenario_file"))
     s.add_argument("--name", metavar=m("name"), help=h("name"))

@@ -37,7 +37,7 @@ ENGLISH_WORDS = {
     "judged", "under", "measure", "better", "value", "differences", "same", "both", "which", "was",
     "commune", "town", "ward", "row", "field", "metres",
 }
-COMMANDS = ("units", "rules", "scenarios", "check", "compare", "export", "import-scenario", "export-scenario",
+COMMANDS = ("units", "rules", "scenarios", "check", "compare", "export", "apply", "import-scenario", "export-scenario",
             "import-boundaries", "new-project", "unmatched", "resolve-match", "provinces", "propose")
 LEGAL_TERMS = ("thị trấn", "phường", "đặc khu", "xã", "Thị trấn", "Phường", "Đặc khu", "Xã")
 
@@ -131,6 +131,10 @@ def workspace(tmp_path_factory):
            "not-a-number": '{"name": "x", "rules": "nq653-2019", "overrides": [{"unit": "28813", "population": "nhiều"}]}',
            "unknown-rules": '{"name": "x", "rules": "nq999", "groups": []}',
            "not-a-scenario": "[1, 2, 3]"}
+    bad["gestures"] = ('{"gestures": [{"do": "merge", "units": ["28840", "28807"]}, {"do": "undo"}, {"do": "redo"},'
+                       ' {"do": "exemption", "unit": "28801", "reason": "Nâng loại đô thị"}]}')
+    bad["gestures-refused"] = '{"gestures": [{"do": "remove", "units": ["28813"]}]}'
+    bad["gestures-unknown"] = '{"gestures": [{"do": "nhập"}]}'
     for key, payload in bad.items():
         (folder / f"{key}.json").write_text(payload, encoding="utf-8")
     return folder, db
@@ -171,6 +175,7 @@ RESULTS = [
     ("export csv", ["export", "Phương án 2019", "--to", "{dir}/{lang}.csv"]),
     ("export-scenario", ["export-scenario", "Phương án 2019", "--to", "{dir}/{lang}.json"]),
     ("import-scenario", ["import-scenario", "{dir}/pa.json", "--name", "Nhập {lang}"]),
+    ("apply", ["apply", "Bản sao", "{dir}/gestures.json", "--dry-run"]),
     ("help", ["--help"]), ("help of check", ["check", "--help"]), ("help of new-project", ["new-project", "--help"]),
     ("propose", ["propose", "--name", "Đề xuất {lang}"]), ("help of propose", ["propose", "--help"]),
 ]
@@ -185,6 +190,8 @@ REFUSALS = [
     ("export-scenario not json", ["export-scenario", "Phương án 2019", "--to", "{dir}/x.pdf"]),
     ("import a missing file", ["import-scenario", "{dir}/nowhere.json"]),
     ("import a name taken", ["import-scenario", "{dir}/pa.json"]),
+    ("apply a refused gesture", ["apply", "Bản sao", "{dir}/gestures-refused.json"]),
+    ("apply an unknown gesture", ["apply", "Bản sao", "{dir}/gestures-unknown.json"]),
     ("invalid tolerance", ["import-boundaries", "{dir}/x.gpkg", "--tolerance", "abc"]),
     ("two fields", ["import-boundaries", "{dir}/x.gpkg", "--code-field", "a", "--name-field", "b"]),
 ] + [(f"bad scenario file: {key}", ["import-scenario", f"{{dir}}/{key}.json"])
