@@ -63,6 +63,16 @@ class History:
         self._done.append(self._undone.pop())
         self.changes += 1
 
+    def since_clean(self) -> tuple[list[Command], list[Command]] | None:
+        """(steps done since the save, steps of the save undone since), oldest first; None when
+        the saved step is no longer in the history (forgotten past the limit, or replaced)."""
+        if self._clean is None:
+            return None
+        if self._clean <= self.index:
+            return list(self._done[self._clean:]), []
+        undone = len(self._undone) - (self._clean - self.index)
+        return [], self._undone[undone:]          # in the order they were undone
+
     def mark_clean(self) -> None:
         self._clean = self.index
 

@@ -149,6 +149,16 @@ class Session:
     def mark_clean(self) -> None:
         self.history.mark_clean()
 
+    def changes_since_save(self) -> list[Message] | None:
+        """What the unsaved edits did, in words, oldest first (a save's summary for a change log);
+        None when the history no longer reaches back to the save."""
+        steps = self.history.since_clean()
+        if steps is None:
+            return None
+        done, undone = steps
+        return [c.describe(self.dataset) for c in done] + \
+            [Message("change.undone", change=c.describe(self.dataset)) for c in undone]
+
     def save(self, force: bool = False) -> None:
         """Save the open scenario in one transaction; raises ConflictError/ScenarioError."""
         scenario = self._open()

@@ -192,3 +192,17 @@ def test_an_autosave_with_nothing_new_since_the_last_one_writes_nothing(session)
     session.undo()
     session.redo()
     assert session.autosave(), "undo and redo are edits too"
+
+
+def test_the_unsaved_edits_are_told_in_words_for_a_change_log(session):
+    giao_long = session.scenario.group_of(c(session, "Giao Long")[0])
+    assert session.changes_since_save() == []
+    session.do(AddToGroup(giao_long.id, c(session, "Tân Phú")))
+    session.do(RenameGroup(giao_long.id, "Giao Long Mới"))
+    assert [m.text("en") for m in session.changes_since_save()] == [
+        "Added Tân Phú to Giao Long", "Renamed Giao Long to Giao Long Mới"]
+    session.save()
+    session.undo()
+    session.undo()
+    assert [m.text("vi") for m in session.changes_since_save()] == [
+        "Hoàn tác: Đổi tên nhóm Giao Long thành Giao Long Mới", "Hoàn tác: Thêm Tân Phú vào nhóm Giao Long"]
