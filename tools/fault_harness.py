@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="faults run side by side (default 2)")
     ap.add_argument("--examples", type=int, default=3, help="examples printed per failure class")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--save", metavar="FILE.json", help="also write the figures as JSON to this file")
     ap.add_argument("--keep", action="store_true", help="keep the work folder (failing faults are kept anyway)")
     ap.add_argument("--discard", action="store_true", help="remove the work folder, failing faults too")
     ap.add_argument("--list", action="store_true", help="list the operations and fault kinds")
@@ -133,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
                                         "last_write": round(p.ref.measure.last_write, 3),
                                         "base_bytes": p.ref.measure.base_bytes,
                                         "peak_bytes": p.ref.measure.peak_bytes} for p in prepared}}
+    if args.save:
+        Path(args.save).write_text(json.dumps(dict(fig.as_dict(args.examples), setup=setup), ensure_ascii=False,
+                                              indent=1, default=str), encoding="utf-8")
     if args.json:
         print(json.dumps(dict(fig.as_dict(args.examples), setup=setup), ensure_ascii=False, indent=1, default=str))
     else:
