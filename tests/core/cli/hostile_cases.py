@@ -184,7 +184,14 @@ def reads_or_says_read_only(run, ctx) -> str | None:
     """A project on a read-only medium (a CD, a read-only share) can be read, or the message says read-only."""
     if run.returncode == 0:
         return None
-    return refused_naming("read-only", "chỉ đọc")(run, ctx) or None
+    return refused_naming(*READ_ONLY_WORDS)(run, ctx)
+
+
+def names_stay_unique(run, ctx) -> str | None:
+    if run.returncode != 0:
+        return refused(run, ctx) if run.returncode != 2 else None
+    names = [s["name"] for s in json.loads(ctx.run(ctx.db, "vi", ["scenarios", "--json"]).stdout)]
+    return None if len(names) == len(set(names)) else f"two scenarios now share a name: {sorted(names)}"
 
 
 def unknown_command(name: str):
@@ -221,13 +228,19 @@ LAYERS = ("empty-geojson", "binary-geojson", "huge-geojson", "folder-json", "dev
           "several-layers")
 LAYER_EXPECT = {"csv-as-layer": refused, "xlsx-as-layer": refused, "stats-as-layer-name": refused,
                 "far-from-vietnam": reports_outside_vietnam, "several-layers": layer_choice}
+PROPOSE = {"target-without-a-count": ("--goal", "target"), "target-negative": ("--goal", "target", "--target", "-5"),
+           "target-backwards": ("--goal", "target", "--target", "9-3"), "max-size-0": ("--max-size", "0"),
+           "time-limit-negative": ("--time-limit", "-1"), "time-limit-nan": ("--time-limit", "nan"),
+           "lock-unknown-unit": ("--lock", "99999"), "together-unknown-unit": ("--together", "28801,99999"),
+           "from-unknown-scenario": ("--from", "PA-99"), "unknown-province": ("--province", "Tỉnh PA-99"),
+           "unknown-rules": ("--rules", "nq999-2099"), "name-taken": ("--name", SEED)}
 BAD_TOLERANCES = ("1e9", "-5", "nan", "inf")
+READ_ONLY_WORDS = ("read-only", "read only", "chỉ đọc", "chỉ cho phép đọc")
 BAD_DB_WORDS = {      # the cause, in either language
     "folder_db": ("folder", "directory", "thư mục"), "other-program-sqlite": ("another program", "chương trình khác"),
     "empty-sqlite": ("empty", "0 bytes", "rỗng"), "garbage-sqlite": ("damaged", "hỏng"),
     "file_as_parent_db": ("not a folder", "is a file", "không phải thư mục"), "newer_schema": ("newer", "mới hơn"),
-    "truncated": ("damaged", "truncated", "hỏng"), "readonly_file": ("read-only", "chỉ đọc"),
-    "readonly_folder": ("read-only", "chỉ đọc")}
+    "truncated": ("damaged", "truncated", "hỏng"), "readonly_file": READ_ONLY_WORDS, "readonly_folder": READ_ONLY_WORDS}
 BAD_DBS = ("folder_db", "other-program-sqlite", "empty-sqlite", "garbage-sqlite", "file_as_parent_db",
            "newer_schema", "truncated", "readonly_file", "readonly_folder")
 DB_COMMANDS = {
@@ -237,7 +250,7 @@ DB_COMMANDS = {
     "export": _cmd("export", SEED, "--to", lambda c: str(c.folder / "pa.csv")),
     "compare": _cmd("compare", SEED, SEED), "import-boundaries": _cmd("import-boundaries", _f("good-layer")),
     "unmatched": _cmd("unmatched"), "resolve-match": _cmd("resolve-match", "28801", "line 2"),
-    "provinces": _cmd("provinces"),
+    "provinces": _cmd("provinces"), "propose": _cmd("propose", "--time-limit", "5"),
 }
 
 
@@ -283,6 +296,9 @@ def _catalogue(root: bool) -> list[Case]:
              db="new", expect=lambda r, c: table_read_right(r, c) if r.returncode == 0
              else refused_naming("delimiter", "separator", "semicolon", "dấu phân cách", "dấu chấm phẩy")(r, c)),
     ]
+    for name, args in PROPOSE.items():
+        cases.append(Case(f"propose-{name}", "propose", _cmd("propose", *args),
+                          expect=names_stay_unique if name == "name-taken" else refused))
     for name in GENERIC_FILES + SCENARIO_FILES:
         cases.append(Case(f"import-scenario-{name}", "import-scenario", _cmd("import-scenario", _f(name)),
                           expect=SCENARIO_EXPECT.get(name, refused), timeout=120 if "100000" in name else 60))
