@@ -87,12 +87,10 @@ def test_after_the_fault_the_project_is_old_or_new_and_the_planner_is_told_why(o
         assert o["state"] in ("old", "new") and o["problems"] == [], o["problems"]
 
 
-@pytest.mark.parametrize("op", [
-    pytest.param("import-boundaries", marks=pytest.mark.xfail(strict=True, reason="issue 10: a full disk late in the "
-                 "boundary import empties the adjacency table (45 → 0 pairs) and keeps the new geometries")),
-    pytest.param("resolve-match", marks=pytest.mark.xfail(strict=True, reason="issue 10: a full disk during "
-                 "resolve-match leaves the unit without its polygon; every retry fails (UNIQUE constraint failed)")),
-])
+# Found by the long run before imports were one transaction: the boundary import emptied the
+# adjacency table (45 → 0 pairs) keeping the new geometries; resolve-match left a unit without
+# its polygon and every retry failed (UNIQUE constraint failed).
+@pytest.mark.parametrize("op", ["import-boundaries", "resolve-match"])
 def test_a_disk_that_fills_late_in_an_import_leaves_the_old_project(op):
     if not mounts_allowed():
         pytest.skip("needs a real full disk (root: tmpfs)")
