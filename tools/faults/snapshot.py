@@ -20,14 +20,16 @@ from pathlib import Path
 
 ABSENT = "absent"
 TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[+-]\d{2}:\d{2}|Z)?")
-HEX_ID = re.compile(r"\b(?=[0-9]*[a-f])(?:[0-9a-f]{32}|[0-9a-f]{12})\b")   # scenario and group ids
+HEX_ID = re.compile(r"\b[0-9a-f]{32}\b")                   # scenario ids (uuid4().hex)
+JSON_ID = re.compile(r'"id": "[^"]*"')                     # group ids in a scenario's body (12 hex, or all digits)
 TIMINGS = re.compile(r'"seconds": \{[^}]*\}')            # an import report's own timings
 STAMP_IN_NAME = re.compile(r"\d{8}-\d{6}")
 TRANSIENT_SUFFIXES = ("-wal", "-shm")      # belong to the database beside them
 
 
 def mask(text: str) -> str:
-    return TIMINGS.sub('"seconds": "<timings>"', HEX_ID.sub("<id>", TIMESTAMP.sub("<time>", text)))
+    text = JSON_ID.sub('"id": "<id>"', HEX_ID.sub("<id>", TIMESTAMP.sub("<time>", text)))
+    return TIMINGS.sub('"seconds": "<timings>"', text)
 
 
 def _value(v: object) -> object:
