@@ -230,6 +230,11 @@ LAYERS = ("empty-geojson", "binary-geojson", "huge-geojson", "folder-json", "dev
           "several-layers")
 LAYER_EXPECT = {"csv-as-layer": refused, "xlsx-as-layer": refused, "stats-as-layer-name": refused,
                 "far-from-vietnam": reports_outside_vietnam, "several-layers": layer_choice}
+GESTURE_FILES = ("gestures-unknown-do", "gestures-unknown-unit", "gestures-100000-bad",
+                 "gestures-override-without-source", "gestures-number-10-400", "gestures-not-a-list",
+                 "gestures-wrong-format", "gestures-rename-to-a-taken-name", "deep-json", "list-json")
+GESTURE_EXPECT = {"gestures-100000-bad": summarised,
+                  "gestures-rename-to-a-taken-name": None}     # a name clash is the law's finding, not a refusal
 PROPOSE = {"target-without-a-count": ("--goal", "target"), "target-negative": ("--goal", "target", "--target", "-5"),
            "target-backwards": ("--goal", "target", "--target", "9-3"), "max-size-0": ("--max-size", "0"),
            "time-limit-negative": ("--time-limit", "-1"), "time-limit-nan": ("--time-limit", "nan"),
@@ -253,6 +258,7 @@ DB_COMMANDS = {
     "compare": _cmd("compare", SEED, SEED), "import-boundaries": _cmd("import-boundaries", _f("good-layer")),
     "unmatched": _cmd("unmatched"), "resolve-match": _cmd("resolve-match", "28801", "line 2"),
     "provinces": _cmd("provinces"), "propose": _cmd("propose", "--time-limit", "5"),
+    "apply": _cmd("apply", SEED, _f("good-gestures")),
 }
 
 
@@ -301,6 +307,12 @@ def _catalogue(root: bool) -> list[Case]:
     for name, args in PROPOSE.items():
         cases.append(Case(f"propose-{name}", "propose", _cmd("propose", *args),
                           expect=names_stay_unique if name == "name-taken" else refused))
+    for name in GENERIC_FILES + GESTURE_FILES:
+        cases.append(Case(f"apply-{name}", "apply", _cmd("apply", SEED, _f(name)),
+                          expect=GESTURE_EXPECT.get(name, refused), timeout=120 if "100000" in name else 60))
+    cases.append(Case("apply-unknown-scenario", "apply", _cmd("apply", "PA-99", _f("good-gestures")), expect=refused))
+    cases.append(Case("apply-dry-run-unknown-unit", "apply", _cmd("apply", SEED, _f("gestures-unknown-unit"), "--dry-run"),
+                      expect=refused))
     for name in GENERIC_FILES + SCENARIO_FILES:
         cases.append(Case(f"import-scenario-{name}", "import-scenario", _cmd("import-scenario", _f(name)),
                           expect=SCENARIO_EXPECT.get(name, refused), timeout=120 if "100000" in name else 60))
@@ -328,7 +340,7 @@ def _catalogue(root: bool) -> list[Case]:
         for command, args in DB_COMMANDS.items():
             if not every and command not in ("units", "import-scenario", "import-boundaries"):
                 continue
-            writes = command in ("import-scenario", "import-boundaries", "resolve-match")
+            writes = command in ("import-scenario", "import-boundaries", "resolve-match", "apply", "propose")
             expect = reads_or_says_read_only if db.startswith("readonly") and not writes \
                 else refused_naming(*BAD_DB_WORDS[db])
             cases.append(Case(f"{command}-db-{db}", command, args, db=db, both_languages=command == "units",

@@ -147,6 +147,41 @@ class HostileFiles:
     def _geojson_as_scenario(self) -> Path:
         return self._write("ranh-gioi-nhu-phuong-an.json", self._layer_text(BEN_TRE).encode())
 
+    # ----- gesture files (apply) -------------------------------------------------------------
+    def _gestures(self, slug: str, gestures, fmt: str = "sapxep-gestures/1") -> Path:
+        text = json.dumps({"format": fmt, "gestures": gestures}, ensure_ascii=False)
+        return self._write(f"gestures-{slug}.json", text.encode("utf-8"))
+
+    def _good_gestures(self) -> Path:
+        return self._gestures("good", [{"do": "merge", "units": ["28840", "28843"], "name": "Tân Phú"}])
+
+    def _gestures_unknown_do(self) -> Path:
+        return self._gestures("unknown-do", [{"do": "explode", "group": "Giao Long"}])
+
+    def _gestures_unknown_unit(self) -> Path:
+        return self._gestures("unknown-unit", [{"do": "merge", "units": ["28840", "99999"]}])
+
+    def _gestures_100000_bad(self) -> Path:
+        return self._gestures("100000-bad", [{"do": "add", "group": "Không có", "units": ["99999"]}] * 100_000)
+
+    def _gestures_override_without_source(self) -> Path:
+        return self._gestures("no-source", [{"do": "override", "unit": "28816", "population": 3093}])
+
+    def _gestures_number_10_400(self) -> Path:
+        path = self._gestures("10-400", [{"do": "override", "unit": "28816", "population": 1, "source": "x"}])
+        path.write_text(path.read_text(encoding="utf-8").replace('"population": 1,', '"population": 1' + "0" * 400 + ","),
+                        encoding="utf-8")
+        return path
+
+    def _gestures_not_a_list(self) -> Path:
+        return self._write("gestures-not-a-list.json", b'{"format": "sapxep-gestures/1", "gestures": "merge"}')
+
+    def _gestures_wrong_format(self) -> Path:
+        return self._gestures("wrong-format", [{"do": "undo"}], fmt="sapxep-scenario/1")
+
+    def _gestures_rename_to_a_taken_name(self) -> Path:
+        return self._gestures("taken-name", [{"do": "rename", "group": "Giao Long", "name": "An Phước"}])
+
     # ----- boundary layers -------------------------------------------------------------------
     def _layer_text(self, origin, codes=CHAU_THANH_CODES, nan_first: bool = False) -> str:
         from shapely.geometry import mapping
