@@ -6,7 +6,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import LongTable, Paragraph, Table, TableStyle
 
 from core.common.numbers import fmt_int, fmt_number
 from core.law.wording import kind_label
@@ -22,24 +22,24 @@ TOTAL_BG = colors.HexColor("#f3f3f3")
 GRID = colors.HexColor("#9a9a9a")
 
 STYLES = {
-    "title": ParagraphStyle("title", fontName=BOLD, fontSize=15, leading=19, alignment=TA_CENTER,
+    "title": ParagraphStyle("title", fontName=BOLD, fontSize=16, leading=20, alignment=TA_CENTER,
                             spaceAfter=4),
-    "subtitle": ParagraphStyle("subtitle", fontName=BOLD, fontSize=11.5, leading=15,
+    "subtitle": ParagraphStyle("subtitle", fontName=BOLD, fontSize=13, leading=17,
                                alignment=TA_CENTER, spaceAfter=2),
-    "center": ParagraphStyle("center", fontName=REGULAR, fontSize=9.5, leading=13, alignment=TA_CENTER),
-    "h1": ParagraphStyle("h1", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=10, spaceAfter=5),
-    "h2": ParagraphStyle("h2", fontName=BOLD, fontSize=10, leading=13, spaceBefore=6, spaceAfter=3),
-    "body": ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=13.5, alignment=TA_JUSTIFY,
+    "center": ParagraphStyle("center", fontName=REGULAR, fontSize=11, leading=14.5, alignment=TA_CENTER),
+    "h1": ParagraphStyle("h1", fontName=BOLD, fontSize=13, leading=17, spaceBefore=10, spaceAfter=5),
+    "h2": ParagraphStyle("h2", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=6, spaceAfter=3),
+    "body": ParagraphStyle("body", fontName=REGULAR, fontSize=11.5, leading=15.5, alignment=TA_JUSTIFY,
                            spaceAfter=4),
-    "small": ParagraphStyle("small", fontName=REGULAR, fontSize=8, leading=10.5, spaceAfter=2),
-    "bullet": ParagraphStyle("bullet", fontName=REGULAR, fontSize=9, leading=12.5, leftIndent=12,
+    "small": ParagraphStyle("small", fontName=REGULAR, fontSize=9.5, leading=12, spaceAfter=2),
+    "bullet": ParagraphStyle("bullet", fontName=REGULAR, fontSize=11, leading=14.5, leftIndent=12,
                              bulletIndent=2, spaceAfter=2),
-    "cell": ParagraphStyle("cell", fontName=REGULAR, fontSize=7.5, leading=9.2),
-    "cell_b": ParagraphStyle("cell_b", fontName=BOLD, fontSize=7.5, leading=9.2),
-    "cell_r": ParagraphStyle("cell_r", fontName=REGULAR, fontSize=7.5, leading=9.2, alignment=TA_RIGHT),
-    "cell_rb": ParagraphStyle("cell_rb", fontName=BOLD, fontSize=7.5, leading=9.2, alignment=TA_RIGHT),
-    "cell_c": ParagraphStyle("cell_c", fontName=REGULAR, fontSize=7.5, leading=9.2, alignment=TA_CENTER),
-    "head": ParagraphStyle("head", fontName=BOLD, fontSize=7.5, leading=9.2, alignment=TA_CENTER),
+    "cell": ParagraphStyle("cell", fontName=REGULAR, fontSize=8.5, leading=10.2),
+    "cell_b": ParagraphStyle("cell_b", fontName=BOLD, fontSize=8.5, leading=10.2),
+    "cell_r": ParagraphStyle("cell_r", fontName=REGULAR, fontSize=8.5, leading=10.2, alignment=TA_RIGHT),
+    "cell_rb": ParagraphStyle("cell_rb", fontName=BOLD, fontSize=8.5, leading=10.2, alignment=TA_RIGHT),
+    "cell_c": ParagraphStyle("cell_c", fontName=REGULAR, fontSize=8.5, leading=10.2, alignment=TA_CENTER),
+    "head": ParagraphStyle("head", fontName=BOLD, fontSize=8.5, leading=10.2, alignment=TA_CENTER),
 }
 
 
@@ -62,7 +62,9 @@ def num(value: float, decimals: int = 0) -> str:
 
 def grid_table(rows: list[list], widths: list[float], head_rows: int = 1,
                total_rows: int = 0) -> Table:
-    t = Table(rows, colWidths=widths, repeatRows=head_rows)
+    # LongTable stops measuring rows once a page is full: a table of 10,000 units splits in
+    # linear time instead of measuring every remaining row again on each page.
+    t = LongTable(rows, colWidths=widths, repeatRows=head_rows)
     style = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
@@ -79,6 +81,12 @@ def grid_table(rows: list[list], widths: list[float], head_rows: int = 1,
     return t
 
 
+def scaled(widths: list[float], width: float) -> list[float]:
+    """Column ``widths`` stretched or shrunk in proportion to fill ``width``."""
+    factor = width / sum(widths)
+    return [w * factor for w in widths]
+
+
 def _heads(names: list[str]) -> list[Paragraph]:
     return [p(n, "head") for n in names]
 
@@ -88,7 +96,7 @@ BEFORE_HEADS = ["STT", "Mã ĐVHC", "Tên đơn vị", "Loại", "Diện tích t
 BEFORE_WIDTHS = [24, 40, 76, 44, 58, 48, 58, 48, 52, 322]
 
 
-def before_table(d: Dossier) -> Table:
+def before_table(d: Dossier, width: float) -> Table:
     rows: list[list] = [_heads(BEFORE_HEADS)]
     for r in d.before:
         rows.append([p(str(r.stt), "cell_c"), p(r.code, "cell_c"), p(r.name), p(kind_label(r.kind, DOC_LANG)),
@@ -100,7 +108,7 @@ def before_table(d: Dossier) -> Table:
     rows.append([p("", "cell"), p("", "cell"), p(f"Tổng cộng: {d.units_before} đơn vị", "cell_b"), p(""),
                  p(num(d.total_area, 2), "cell_rb"), p(""), p(num(d.total_population), "cell_rb"), p(""),
                  p(str(must), "cell_c"), p("Gồm " + _kinds(d.kinds_before), "cell_b")])
-    return grid_table(rows, BEFORE_WIDTHS, total_rows=1)
+    return grid_table(rows, scaled(BEFORE_WIDTHS, width), total_rows=1)
 
 
 def _before_note(r: BeforeRow) -> str:
@@ -115,7 +123,7 @@ AFTER_HEADS = ["STT", "Đơn vị hành chính mới", "Các đơn vị nhập",
 AFTER_WIDTHS = [22, 82, 88, 50, 38, 52, 38, 56, 236, 108]
 
 
-def after_table(d: Dossier) -> Table:
+def after_table(d: Dossier, width: float) -> Table:
     rows: list[list] = [_heads(AFTER_HEADS)]
     for r in d.after:
         bold = "cell_b" if r.merged else "cell"
@@ -129,7 +137,7 @@ def after_table(d: Dossier) -> Table:
                  p(num(sum(r.area_km2 for r in d.after), 2), "cell_rb"), p(""),
                  p(num(sum(r.population for r in d.after)), "cell_rb"), p(""), p(""),
                  p(""), p("Gồm " + _kinds(d.kinds_after), "cell_b")])
-    return grid_table(rows, AFTER_WIDTHS, total_rows=1)
+    return grid_table(rows, scaled(AFTER_WIDTHS, width), total_rows=1)
 
 
 def _kinds(kinds: dict[str, int]) -> str:
