@@ -96,12 +96,30 @@ def cmd_export_scenario(args, project) -> None:
 
 
 def cmd_export(args, project) -> None:
-    from core.export import export_scenario, format_name, format_of
+    import sys
+
+    from core.cli.output import progress
+    from core.export import Area, export_scenario, format_name, format_of
     suffix = format_of(args.to)              # an unsupported name fails before any work
     scenario = project.get_scenario(args.scenario)
     rules = get_rule_set(args.rules) if args.rules else None
-    dossier = export_scenario(project, scenario, args.to, rules)
-    line("cli.exported", format=format_name(suffix), name=scenario.name, rules=dossier.rules_id, file=args.to)
+    area = Area(args.province, args.district)
+    shown = []
+
+    def report(frac, msg) -> None:
+        shown.append(True)
+        progress(frac, msg)
+
+    try:
+        dossier = export_scenario(project, scenario, args.to, rules, area=area, progress=report)
+    finally:
+        if shown:
+            print(file=sys.stderr)
+    if area.whole:
+        line("cli.exported", format=format_name(suffix), name=scenario.name, rules=dossier.rules_id, file=args.to)
+    else:
+        line("cli.exported_area", format=format_name(suffix), name=scenario.name, area=dossier.area,
+             units=len(dossier.before), rules=dossier.rules_id, file=args.to)
 
 
 def cmd_compare(args, project) -> None:

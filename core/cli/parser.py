@@ -66,6 +66,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     s.add_argument("scenario", metavar=m("scenario"), help=h("scenario"))
     s.add_argument("--to", metavar=m("file"), required=True, help=h("to_export"))
     s.add_argument("--rules", metavar=m("rules"), help=h("rules_other"))
+    s.add_argument("--province", metavar=m("province"), help=h("export_province"))
+    s.add_argument("--district", metavar=m("district"), help=h("export_district"))
 
     s = command("apply", c.cmd_apply, "apply")
     s.add_argument("scenario", metavar=m("scenario"), help=h("scenario"))

@@ -13,20 +13,13 @@ from datetime import date
 
 from core.common.messages import Message, pick, say
 from core.common.text import fold
-from core.domain.datasets import source_text, source_what
 from core.domain.model import Dataset
 from core.law.evaluation import GroupResult, ScenarioResult
 from core.law.wording import criterion_text, finding_text, kind_label, severity_label, verdict_label
 
+from .area import Scope, area_scope
 from .narrative import DOC_LANG, merger_paragraph, unit_with_kind
-
-
-def vn_date(iso: str) -> str:
-    """'2019-04-01' → '01/04/2019'; a bare year or other text is kept as it is."""
-    parts = iso.split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        return f"{parts[2]}/{parts[1]}/{parts[0]}"
-    return iso
+from .sources import dossier_sources, vn_date
 
 
 @dataclass
@@ -96,6 +89,8 @@ class Dossier:
     findings: list[tuple[str, str, str]]         # (new unit, severity label, text)
     paragraphs: list[tuple[str, str]]            # (new unit, the Standing Committee's words)
     notes: list[str] = field(default_factory=list)
+    area: str = ""                               # "Huyện Châu Thành – Tỉnh Bến Tre", "Tỉnh Bến Tre"
+    area_in_sentence: str = ""                   # "huyện Châu Thành", "tỉnh Bến Tre"
 
     @property
     def total_area(self) -> float:
@@ -223,13 +218,15 @@ def _kinds(kinds: list[str]) -> dict[str, int]:
     return out
 
 
-def build_dossier(dataset: Dataset, result: ScenarioResult, today: date | None = None) -> Dossier:
+def build_dossier(dataset: Dataset, result: ScenarioResult, today: date | None = None,
+                  scope: Scope | None = None) -> Dossier:
+    """The summary of ``result`` on ``dataset`` (both already cut to ``scope``, when one is given)."""
+    scope = scope or area_scope(dataset, None)
     key_of, info = _after_units(dataset, result)
     before = _before_rows(dataset, result, key_of, info)
     after = _after_rows(dataset, result, key_of, info)
     meta = dataset.meta or {}
-    sources = [(source_what(s, DOC_LANG), source_text(s, DOC_LANG), vn_date(str(s.get("date", ""))))
-               for s in meta.get("sources", [])]
+    sources = dossier_sources(dataset)
     by_code = {r.code: r for r in before}
     s = result.scenario
     findings = [(unit_with_kind(g.kind, g.group.name), severity_label(f.severity, DOC_LANG), finding_text(f, DOC_LANG))
@@ -237,14 +234,18 @@ def build_dossier(dataset: Dataset, result: ScenarioResult, today: date | None =
     paragraphs = [(unit_with_kind(r.kind, r.name), merger_paragraph(dataset, result, r.group, r.neighbours))
                   for r in after if r.group is not None]
     notes = []
+    if scope.borrowed:
+        notes.append(say("dossier.note.borrowed", DOC_LANG, area=scope.in_sentence,
+                         units=[f"{unit_with_kind(dataset.units[c].kind, dataset.units[c].name)} "
+                                f"({dataset.units[c].district}, {dataset.units[c].province})" for c in scope.borrowed]))
     if any(r.area_approximate for r in before):
         notes.append(say("dossier.note.approximate_areas", DOC_LANG))
     if result.rules.uncertain:
-        notes.append(say("dossier.note.uncertain_rules", DOC_LANG, id=result.rules.id))
+        notes.append(say("dossier.note.uncertain_rules", DOC_LANG, rules=result.rules.short))
     return Dossier(
         title=say("dossier.title", DOC_LANG),
         scenario_name=s.name, description=s.description,
-        province=meta.get("province", ""), district=meta.get("district", ""),
+        province=scope.province or meta.get("province", ""), district=scope.district or meta.get("district", ""),
         rules_id=result.rules.id, rules_title=pick(result.rules.title, DOC_LANG), citation=result.rules.citation,
         standards_source=result.rules.standards_source, sources=sources,
         reference_date=vn_date(str(meta.get("reference_date", ""))),
@@ -256,7 +257,7 @@ def build_dossier(dataset: Dataset, result: ScenarioResult, today: date | None =
         unresolved=[by_code[c] for c in result.unresolved],
         exemptions=[(c, unit_with_kind(dataset.units[c].kind, dataset.units[c].name), reason)
                     for c, reason in s.exemptions.items() if c in dataset.units],
-        findings=findings, paragraphs=paragraphs, notes=notes)
+        findings=findings, paragraphs=paragraphs, notes=notes, area=scope.title, area_in_sentence=scope.in_sentence)
 
 
 def in_sentence(name: str) -> str:

@@ -1,242 +1,91 @@
-"""The scenario summary as a PDF for the đề án dossier (A4, fonts embedded).
+"""The scenario summary as a PDF for the đề án dossier (A4, Liberation Serif embedded).
 
 Portrait pages for the text and the map, landscape pages for the wide before/after
-tables; every page carries the scenario, the date it was made and "Trang x/y".
+tables; from the second page on a header names the scenario and the area, and every
+page's footer says when the summary was made and "Trang x/y". Progress is reported as
+the rows of the tables are laid out, then as the pages are written.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Frame,
-    KeepTogether,
-    NextPageTemplate,
-    PageBreak,
-    PageTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.tables import Table
 
-from core.common.numbers import fmt_number
+from core.common.messages import say
 
-from .dossier import Dossier, in_sentence, kinds_text
+from .dossier import Dossier
 from .fonts import REGULAR
-from .mapdata import SCHEMATIC, ScenarioShapes
-from .narrative import join_vi, unit_with_kind
-from .pdf_map import SCHEMATIC_NOTE, scenario_drawing
-from .pdf_tables import after_table, before_table, esc, grid_table, groups_overview, old_new_table, p, rich
+from .mapdata import ScenarioShapes
+from .narrative import DOC_LANG
+from .pdf_page import MARGIN, PAD, Furniture, numbered_canvas
+from .pdf_sections import details, front, map_section, paragraphs, tables
+from .progress import Stages
 
-MARGIN = 16 * mm
 PORTRAIT, LANDSCAPE = A4, landscape(A4)
+TOP = MARGIN + 4            # room for the header band
+BOTTOM = MARGIN + 4
 
 
-def _numbered_canvas(footer_left: str, footer_mid: str):
-    class NumberedCanvas(rl_canvas.Canvas):
-        """Holds every page until the end so each can say 'Trang x/y'."""
+class _Doc(BaseDocTemplate):
+    """Counts what has been laid out (a table by its rows, anything else as one) for progress."""
 
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+    def __init__(self, *args, stages: Stages | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.stages, self.total, self.done = stages, 1, 0
 
-        def showPage(self):
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, 1):
-                self.__dict__.update(state)
-                w, _ = self._pagesize
-                self.setFont(REGULAR, 7.5)
-                self.setFillColor(colors.HexColor("#555555"))
-                self.setStrokeColor(colors.HexColor("#bbbbbb"))
-                self.line(MARGIN, MARGIN - 4, w - MARGIN, MARGIN - 4)
-                self.drawString(MARGIN, MARGIN - 13, footer_left)
-                self.drawCentredString(w / 2, MARGIN - 13, footer_mid)
-                self.drawRightString(w - MARGIN, MARGIN - 13, f"Trang {number}/{total}")
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
+    def afterFlowable(self, flowable) -> None:
+        self.done += _weight(flowable)
+        if self.stages is not None:
+            self.stages(self.done / self.total)
 
 
-def _doc(path: Path, d: Dossier) -> BaseDocTemplate:
-    doc = BaseDocTemplate(str(path), pagesize=PORTRAIT, leftMargin=MARGIN, rightMargin=MARGIN,
-                          topMargin=MARGIN, bottomMargin=MARGIN + 4,
-                          title=f"{d.title} – {d.scenario_name}", author="Công cụ lập phương án sắp xếp ĐVHC",
-                          subject=f"{d.district}, {d.province}", lang="vi",
-                          initialFontName=REGULAR)      # no stray, unembedded Helvetica
+def _weight(flowable) -> int:
+    if isinstance(flowable, Table):
+        return max(1, len(flowable._cellvalues))
+    return 1
+
+
+def _doc(path: Path, d: Dossier, stages: Stages | None) -> _Doc:
+    doc = _Doc(str(path), pagesize=PORTRAIT, leftMargin=MARGIN, rightMargin=MARGIN,
+               topMargin=TOP, bottomMargin=BOTTOM, stages=stages,
+               title=f"{d.title} – {d.scenario_name} – {d.area}", author="Công cụ lập phương án sắp xếp ĐVHC",
+               subject=d.area, lang="vi",
+               initialFontName=REGULAR)      # no stray, unembedded Helvetica
     pw, ph = PORTRAIT
     lw, lh = LANDSCAPE
     doc.addPageTemplates([
-        PageTemplate("portrait", [Frame(MARGIN, MARGIN + 4, pw - 2 * MARGIN, ph - 2 * MARGIN - 4, id="p")],
+        PageTemplate("portrait", [Frame(MARGIN, BOTTOM, pw - 2 * MARGIN, ph - TOP - BOTTOM, id="p")],
                      pagesize=PORTRAIT),
-        PageTemplate("landscape", [Frame(MARGIN, MARGIN + 4, lw - 2 * MARGIN, lh - 2 * MARGIN - 4, id="l")],
+        PageTemplate("landscape", [Frame(MARGIN, BOTTOM, lw - 2 * MARGIN, lh - TOP - BOTTOM, id="l")],
                      pagesize=LANDSCAPE),
     ])
     return doc
 
 
-def _key_values(rows: list[tuple[str, str]], width: float) -> Table:
-    t = Table([[p(k, "cell_b"), p(v)] for k, v in rows], colWidths=[44 * mm, width - 44 * mm])
-    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                           ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                           ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    return t
+def write_pdf(path: Path, d: Dossier, dataset, result, shapes: ScenarioShapes,
+              stages: Stages | None = None) -> None:
+    width = PORTRAIT[0] - 2 * MARGIN - 2 * PAD
+    wide = LANDSCAPE[0] - 2 * MARGIN - 2 * PAD
+    if stages is not None:
+        stages.stage(0.15, "export.progress.map")
+    story = front(d, width) + map_section(d, dataset, result, shapes, width)
+    if stages is not None:
+        stages.stage(0.9, "export.progress.layout")
+    story += paragraphs(d) + tables(d, wide) + details(d, width)
+    doc = _doc(path, d, stages)
+    doc.total = sum(_weight(f) for f in story)
+    furniture = Furniture(d.scenario_name, d.area, say("dossier.page.made_on", DOC_LANG, date=d.made_on))
 
+    def on_page(number: int, total: int) -> None:
+        if stages is not None and (number % 10 == 0 or number == total):
+            stages.rename("export.progress.pages", page=number, pages=total)
+            stages(number / total)
 
-def _front(d: Dossier, width: float) -> list:
-    place = f"{d.district} – {d.province}".upper()
-    story: list = [rich(esc(place), "center"), Spacer(1, 8), rich(esc(d.title), "title"),
-                   rich(esc(d.scenario_name), "subtitle"),
-                   rich(f"Bản tóm tắt lập ngày {esc(d.made_on)}", "center"), Spacer(1, 10)]
-    story.append(rich("I. CĂN CỨ VÀ SỐ LIỆU", "h1"))
-    story.append(_key_values([
-        ("Bộ quy tắc áp dụng", f"{d.rules_title} ({d.rules_id})"),
-        ("Căn cứ pháp lý", d.citation),
-        ("Tiêu chuẩn đơn vị hành chính", d.standards_source),
-        ("Ngày tham chiếu số liệu", f"{d.reference_date} (dân số); ngày của từng nguồn ghi ở bảng dưới"),
-    ], width))
-    story.append(rich("Nguồn số liệu", "h2"))
-    rows = [[p("Nội dung", "head"), p("Nguồn", "head"), p("Ngày số liệu", "head")]]
-    rows += [[p(what), p(source), p(when, "cell_c")] for what, source, when in d.sources]
-    story.append(grid_table(rows, [48 * mm, width - 48 * mm - 24 * mm, 24 * mm]))
-    if d.description:
-        story += [rich("Mô tả phương án", "h2"), rich(esc(d.description))]
-    story.append(rich("II. KẾT QUẢ CHUNG", "h1"))
-    story.append(rich(
-        f"Trước sắp xếp: <b>{d.units_before}</b> đơn vị hành chính cấp xã ({esc(kinds_text(d.kinds_before))}). "
-        f"Sau sắp xếp: <b>{d.units_after}</b> đơn vị ({esc(kinds_text(d.kinds_after))}). "
-        f"Giảm <b>{d.reduction}</b> đơn vị, tỷ lệ giảm <b>{fmt_number(d.reduction_pct, 2)} %</b>."))
-    colour = "#1e7b34" if d.verdict == "pass" else "#b03a2e"
-    story.append(rich(f"Kết luận: <font color='{colour}'><b>{esc(d.verdict_text)}</b></font>."))
-    if any(r.merged for r in d.after):
-        story += [rich("Các đơn vị hành chính mới hình thành do nhập", "h2"), groups_overview(d, width)]
-    story.append(rich("Đơn vị thuộc diện phải sắp xếp nhưng chưa được sắp xếp", "h2"))
-    if d.unresolved:
-        for r in d.unresolved:
-            story.append(rich(f"{esc(r.name)} ({r.code}): diện tích {fmt_number(r.area_pct, 2)} %, dân số "
-                              f"{fmt_number(r.population_pct, 2)} % tiêu chuẩn – {esc(r.criteria)}",
-                              "bullet"))
-    else:
-        story.append(rich("Không có.", "bullet"))
-    story.append(rich("Đơn vị được miễn sắp xếp và lý do", "h2"))
-    if d.exemptions:
-        for code, name, reason in d.exemptions:
-            story.append(rich(f"{esc(name[:1].upper() + name[1:])} ({code}): {esc(reason)}", "bullet"))
-    else:
-        story.append(rich("Không có.", "bullet"))
-    return story
+    def before_pages() -> None:
+        if stages is not None:
+            stages.stage(1.0, "export.progress.writing")
 
-
-def _map_section(d: Dossier, dataset, result, shapes: ScenarioShapes, width: float) -> list:
-    title = "III. SƠ ĐỒ MINH HỌA PHƯƠNG ÁN" if shapes.basis == SCHEMATIC else "III. BẢN ĐỒ PHƯƠNG ÁN"
-    story: list = [CondPageBreak(150 * mm), rich(title, "h1")]
-    drawing = scenario_drawing(dataset, result, shapes, width, map_height(shapes, width))
-    legend_rows = []
-    for r in d.after:
-        if r.merged and r.group is not None:
-            colour = _legend_colour(result, r.group.group.members)
-            members = join_vi([unit_with_kind(dataset.units[c].kind, dataset.units[c].name) for c in r.member_codes])
-            legend_rows.append(["", p(f"{unit_with_kind(r.kind, r.name).capitalize()[:1]}"
-                                      f"{unit_with_kind(r.kind, r.name)[1:]}: nhập {members}")])
-            legend_rows[-1].append(colour)
-    legend = Table([[a, b] for a, b, _ in legend_rows] or [["", p("Phương án không nhập đơn vị nào.")]],
-                   colWidths=[8 * mm, width - 8 * mm])
-    style = [("FONTNAME", (0, 0), (-1, -1), REGULAR), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-             ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]
-    for i, (_, _, colour) in enumerate(legend_rows):
-        style += [("BACKGROUND", (0, i), (0, i), colors.HexColor(colour)),
-                  ("BOX", (0, i), (0, i), 0.8, colors.HexColor("#555555"))]
-    legend.setStyle(TableStyle(style))
-    notes = [p("Viền đậm: ranh giới đơn vị mới sau khi nhập; ô nền xám nhạt: đơn vị giữ nguyên"
-               + ("; viền đỏ nét đứt: đơn vị phải sắp xếp nhưng chưa sắp xếp" if d.unresolved else "") + ".",
-               "small")]
-    if shapes.basis == SCHEMATIC:
-        notes.append(rich(f"<b>Sơ đồ minh họa.</b> {esc(SCHEMATIC_NOTE)}", "small"))
-    if shapes.missing:
-        notes.append(p("Không có ranh giới cho: " + ", ".join(dataset.units[c].name for c in shapes.missing),
-                       "small"))
-    story.append(KeepTogether([drawing, Spacer(1, 4), legend, Spacer(1, 3)] + notes))
-    return story
-
-
-def map_height(shapes: ScenarioShapes, width: float) -> float:
-    """Tall enough for the district's shape at full width, between 80 and 170 mm."""
-    if not shapes.units:
-        return 80 * mm
-    import shapely
-    x0, y0, x1, y1 = shapely.union_all(list(shapes.units.values())).bounds
-    ratio = (y1 - y0) / max(x1 - x0, 1)
-    extra = 48 if shapes.basis == SCHEMATIC else 34
-    return max(80 * mm, min(170 * mm, (width - 28) * ratio + extra))
-
-
-def _legend_colour(result, members: list[str]) -> str:
-    from core.analysis.palette import unit_colours
-    fills, _ = unit_colours(((g.group.name, g.group.members) for g in result.groups), members)
-    return fills[members[0]]
-
-
-def _tables(d: Dossier) -> list:
-    return [NextPageTemplate("landscape"), PageBreak(),
-            rich("V. BẢNG 1 – ĐƠN VỊ HÀNH CHÍNH CẤP XÃ TRƯỚC SẮP XẾP", "h1"),
-            p("Diện tích tính bằng km², dân số bằng người; % là tỷ lệ so với tiêu chuẩn của loại đơn vị. "
-              f"Tiêu chuẩn: {d.standards_source}. "
-              "Dấu * : diện tích xấp xỉ tính từ bản đồ; x : thuộc diện phải sắp xếp.", "small"),
-            Spacer(1, 3), before_table(d), CondPageBreak(70 * mm),
-            rich("VI. BẢNG 2 – ĐƠN VỊ HÀNH CHÍNH CẤP XÃ SAU SẮP XẾP", "h1"),
-            p("Giáp ranh: các đơn vị trong " + in_sentence(d.district) + " tiếp giáp, gọi theo tên sau sắp xếp. "
-              "% là tỷ lệ so với tiêu chuẩn của loại đơn vị sau sắp xếp.", "small"),
-            Spacer(1, 3), after_table(d),
-            NextPageTemplate("portrait"), PageBreak()]
-
-
-def _paragraphs(d: Dossier) -> list:
-    story: list = [rich("IV. PHƯƠNG ÁN SẮP XẾP CỤ THỂ", "h1")]
-    if not d.paragraphs:
-        story.append(rich("Phương án không nhập đơn vị nào."))
-    for i, (name, text) in enumerate(d.paragraphs, 1):
-        story += [rich(f"{i}. {esc(name[:1].upper() + name[1:])}", "h2"), rich(esc(text))]
-    story.append(p(f"Các đơn vị giáp ranh chỉ gồm các đơn vị trong {in_sentence(d.district)} theo dữ liệu giáp "
-                   "ranh của dự án; đơn vị ngoài địa bàn chưa được liệt kê.", "small"))
-    return story
-
-
-def _details(d: Dossier, width: float) -> list:
-    story: list = [rich("VII. NHẬN XÉT, ĐÁNH GIÁ TỪNG ĐƠN VỊ MỚI", "h1")]
-    current = None
-    for name, severity, text in d.findings:
-        if name != current:
-            story.append(rich(esc(name[:1].upper() + name[1:]), "h2"))
-            current = name
-        story.append(_bullet(severity, text))
-    story += [CondPageBreak(min(len(d.before) * 13 + 60, 200 * mm)), rich("VIII. ĐỐI CHIẾU ĐƠN VỊ CŨ – ĐƠN VỊ MỚI", "h1"),
-              old_new_table(d, width)]
-    if d.notes:
-        story.append(rich("Ghi chú về số liệu và bộ quy tắc", "h2"))
-        story += [p("– " + n, "small") for n in d.notes]
-    return story
-
-
-def _bullet(severity: str, text: str):
-    colour = {"Không đạt": "#b03a2e", "Lưu ý": "#9a6700", "Đạt": "#1e7b34"}.get(severity, "#333333")
-    return rich(f"<font color='{colour}'><b>{esc(severity)}:</b></font> {esc(text)}", "bullet")
-
-
-def write_pdf(path: Path, d: Dossier, dataset, result, shapes: ScenarioShapes) -> None:
-    doc = _doc(path, d)
-    width = PORTRAIT[0] - 2 * MARGIN
-    story = (_front(d, width) + _map_section(d, dataset, result, shapes, width) + _paragraphs(d)
-             + _tables(d) + _details(d, width))
-    footer_left = f"{d.scenario_name} – {d.district}, {d.province}"
-    doc.build(story, canvasmaker=_numbered_canvas(footer_left, f"Lập ngày {d.made_on}"))
-
+    canvas = numbered_canvas(furniture, on_page, before_pages)
+    doc.build(story, canvasmaker=canvas)

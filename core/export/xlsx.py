@@ -55,7 +55,7 @@ def write_xlsx(path: Path, d: Dossier) -> None:
     wb = Workbook()
     wb.remove(wb.active)
     summary = [
-        ["Phương án", d.scenario_name], ["Địa bàn", f"{d.district}, {d.province}"],
+        ["Phương án", d.scenario_name], ["Địa bàn", d.area],
         ["Bộ quy tắc", f"{d.rules_id} – {d.rules_title}"], ["Căn cứ pháp lý", d.citation],
         ["Tiêu chuẩn đơn vị hành chính", d.standards_source],
         ["Số đơn vị trước sắp xếp", d.units_before], ["Gồm (trước)", kinds_text(d.kinds_before)],
@@ -64,8 +64,9 @@ def write_xlsx(path: Path, d: Dossier) -> None:
         ["Đơn vị phải sắp xếp nhưng chưa sắp xếp", ", ".join(r.name for r in d.unresolved) or "Không có"],
         ["Kết luận", d.verdict_text], ["Ngày lập", d.made_on],
     ]
+    summary += [["Ghi chú", note] for note in d.notes]
     summary += [["Đơn vị được miễn sắp xếp", f"{name}: {reason}"] for _, name, reason in d.exemptions]
-    summary += [[f"Nguồn số liệu – {what}", f"{source} (ngày {when})"] for what, source, when in d.sources]
+    summary += [[f"Nguồn số liệu – {what}", f"{source} (ngày {when})" if when else source] for what, source, when in d.sources]
     ws = _sheet(wb, SHEETS[0], ["Mục", "Nội dung"], summary, {}, [38, 110])
     for key, value in ws.iter_rows(min_row=2):
         if key.value == "Tỷ lệ giảm (%)":

@@ -108,3 +108,21 @@ def test_an_export_to_a_folder_that_cannot_be_written_fails_clearly(project, tmp
         export_scenario(project, project.get_scenario("Phương án 2019"), target)
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(project.path.name)] == []
+
+
+def test_export_of_a_district_names_it_and_shows_progress_on_stderr(db_path, tmp_path):
+    target = tmp_path / "huyen.pdf"
+    proc = run(db_path, "export", "Phương án 2019", "--province", "Bến Tre", "--district", "Châu Thành",
+               "--to", str(target))
+    assert proc.returncode == 0, proc.stderr
+    assert "cho Huyện Châu Thành – Tỉnh Bến Tre (22 đơn vị)" in proc.stdout
+    assert "100.0 %" in proc.stderr and "Đang dàn trang" in proc.stderr
+    assert target.read_bytes()[:5] == b"%PDF-"
+
+
+def test_export_of_an_unknown_province_writes_nothing_and_names_the_close_ones(db_path, tmp_path):
+    target = tmp_path / "tinh.pdf"
+    proc = run(db_path, "export", "Phương án 2019", "--province", "Bến Tra", "--to", str(target))
+    assert proc.returncode == 2
+    assert "Dự án không có tỉnh “Bến Tra”; tên gần giống: Tỉnh Bến Tre." in proc.stderr
+    assert not target.exists()

@@ -32,7 +32,7 @@ def test_workbook_has_summary_groups_units_and_findings_sheets(export):
     summary = {r["Mục"]: r["Nội dung"] for r in rows(wb["Tóm tắt"])}
     assert summary["Số đơn vị trước sắp xếp"] == 22 and summary["Số đơn vị sau sắp xếp"] == 19
     assert summary["Tỷ lệ giảm (%)"] == pytest.approx(13.64)
-    assert summary["Địa bàn"] == "Huyện Châu Thành, Tỉnh Bến Tre"
+    assert summary["Địa bàn"] == "Huyện Châu Thành – Tỉnh Bến Tre"
 
 
 def test_workbook_figures_are_numbers_not_text(export):
