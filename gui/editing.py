@@ -17,15 +17,18 @@ from core.domain.commands import (
     RemoveFromGroup,
     RenameGroup,
     SetExemption,
+    SetGroupException,
     SetOverride,
     SetRules,
     merge_members,
 )
 from core.domain.scenario import Override, ScenarioError
 from core.law.rules import UnknownRuleSet
+from core.law.wording import verdict_label
 
 from .dialogs.common import Confirm, Message, TextInput
 from .dialogs.figures import ExemptionDialog, OverrideChoice, OverrideDialog
+from .dialogs.group_exception import GroupExceptionDialog
 from .dialogs.merge_dialog import MergeDialog
 from .errors import explain
 from .session import Session
@@ -126,6 +129,27 @@ class Editor(QObject):
         if reason is None or reason == current:
             return False
         return self._push(SetExemption(code, reason or None))
+
+    def record_group_exception(self, group_id: str | None = None) -> bool:
+        """Record (or clear) why the group is an exception: the group given, or the one selected."""
+        s = self.session
+        assert s.scenario is not None and s.result is not None
+        try:
+            group = s.scenario.group_by_id(group_id) if group_id else self.single_group()
+        except ScenarioError as exc:         # the group went meanwhile (undone)
+            self._fail(exc)
+            return False
+        if group is None:
+            self._fail(self.tr("Chọn một đơn vị của đúng một nhóm để ghi ngoại lệ."))
+            return False
+        result = s.result.group_result(group.id)
+        verdict = verdict_label(result.verdict, s.lang) if result is not None else ""
+        names = [s.dataset.units[c].name for c in group.members]
+        reason = GroupExceptionDialog.ask(self.window, group.name, names, verdict, s.rules,
+                                          group.exception_reason, s.lang)
+        if reason is None or reason == group.exception_reason:
+            return False
+        return self._push(SetGroupException(group.id, reason))
 
     def override_figures(self) -> bool:
         s = self.session

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         a.dissolve.triggered.connect(e.dissolve)
         a.rename_group.triggered.connect(e.rename_group)
         a.exemption.triggered.connect(e.record_exemption)
+        a.group_exception.triggered.connect(lambda: e.record_group_exception())
         a.override.triggered.connect(e.override_figures)
         a.clear_selection.triggered.connect(lambda: s.set_selection([]))
         a.fit.triggered.connect(self.map.fit)
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
         self.national_dock.panel.rules_requested.connect(e.set_rules)
         a.export_summary.triggered.connect(lambda: self.export_summary())
         self.checks.add_requested.connect(lambda gid, code: e.add_to_group(gid, [code]))
+        self.checks.exception_requested.connect(e.record_group_exception)
+        self.checks.zoom_requested.connect(lambda codes: self.map.show_codes(codes, always=False))
         self.scenario_dock.switch_requested.connect(sa.switch)
         self.scenario_dock.add_actions([a.new_scenario, a.duplicate_scenario, a.rename_scenario,
                                         a.delete_scenario])
@@ -202,6 +205,7 @@ class MainWindow(QMainWindow):
         a.remove_from_group.setEnabled(bool(grouped))
         a.dissolve.setEnabled(bool(groups))
         a.rename_group.setEnabled(len(groups) == 1)
+        a.group_exception.setEnabled(len(groups) == 1)
         a.exemption.setEnabled(len(s.selection) == 1)
         a.override.setEnabled(len(s.selection) == 1)
 
@@ -287,7 +291,7 @@ class MainWindow(QMainWindow):
             # First start: a short scenario list leaves the height to the checks.
             self._sized_docks = True
             self.resizeDocks([self.scenario_dock, self.checks_dock], [110, 600], Qt.Orientation.Vertical)
-            wide = 420 if NationalDock.wanted(self.session) else 360
+            wide = 460 if NationalDock.wanted(self.session) else 440
             self.resizeDocks([self.checks_dock], [wide], Qt.Orientation.Horizontal)
 
     def restore_layout(self) -> None:

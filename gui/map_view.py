@@ -2,7 +2,7 @@
 and the map panel around it: a banner when the map is a schematic, a legend below."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent
 from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
 
@@ -10,6 +10,9 @@ from .map_legend import MapLegend
 from .map_scene import MapScene
 from .session import Session
 from .zoom_view import DRAG_START_PX, ZOOM_STEP, ZoomPanView  # noqa: F401  (kept importable here)
+
+CONTEXT = 3.0           # a unit zoomed to takes a third of the view: its neighbours show around it
+READABLE_PX = 40        # units this wide on screen are readable where they are
 
 
 class MapView(ZoomPanView):
@@ -19,6 +22,22 @@ class MapView(ZoomPanView):
         super().__init__(self.map_scene, parent)
         self.session = session
         session.dataset_changed.connect(self.fit)
+
+    def show_codes(self, codes, always: bool = True) -> None:
+        """Zoom to the units ``codes`` with their surroundings (the view three times their size),
+        so the planner sees where they lie. ``always=False``: only when they are not already
+        in view at a readable size."""
+        rect = self.map_scene.codes_rect(codes)
+        if rect.isEmpty():
+            return
+        if not always:
+            shown = self.visible_rect()
+            on_screen = max(rect.width(), rect.height()) * self.scale_factor()
+            if shown.contains(rect) and on_screen >= READABLE_PX:
+                return
+        centre = rect.center()
+        side = max(rect.width(), rect.height()) * CONTEXT
+        self.show_rect(QRectF(centre.x() - side / 2, centre.y() - side / 2, side, side))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.RightButton:

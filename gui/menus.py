@@ -45,6 +45,7 @@ class WindowActions(QObject):
         self.remove_from_group = act(QKeySequence("Ctrl+Shift+R"))
         self.dissolve = act(QKeySequence("Ctrl+Shift+D"))
         self.rename_group = act(QKeySequence("F2"))
+        self.group_exception = act(QKeySequence("Ctrl+Shift+G"))
         self.exemption = act(QKeySequence("Ctrl+E"))
         self.override = act(QKeySequence("Ctrl+Shift+O"))
         self.clear_selection = act(QKeySequence("Esc"))
@@ -98,7 +99,7 @@ class WindowActions(QObject):
         self.edit_menu.addActions([self.undo, self.redo])
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.merge, self.add_to_group, self.remove_from_group, self.dissolve,
-                                   self.rename_group])
+                                   self.rename_group, self.group_exception])
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.exemption, self.override, self.clear_selection])
         self.view_menu = QMenu(bar)
@@ -136,7 +137,7 @@ class WindowActions(QObject):
 
     def context_actions(self) -> list[QAction]:
         return [self.merge, self.add_to_group, self.remove_from_group, self.dissolve, self.rename_group,
-                self.exemption, self.override]
+                self.group_exception, self.exemption, self.override]
 
     # ----- words ------------------------------------------------------------------------
     def set_undo_texts(self, undo: str, redo: str) -> None:
@@ -163,7 +164,8 @@ class WindowActions(QObject):
             self.quit: self.tr("Thoát"), self.merge: self.tr("Nhập đơn vị…"),
             self.add_to_group: self.tr("Thêm vào nhóm"), self.remove_from_group: self.tr("Bớt khỏi nhóm"),
             self.dissolve: self.tr("Giải tán nhóm"), self.rename_group: self.tr("Đổi tên nhóm…"),
-            self.exemption: self.tr("Miễn sắp xếp…"), self.override: self.tr("Điều chỉnh số liệu…"),
+            self.group_exception: self.tr("Ngoại lệ của nhóm…"),
+            self.exemption: self.tr("Miễn sắp xếp đơn vị…"), self.override: self.tr("Điều chỉnh số liệu…"),
             self.clear_selection: self.tr("Bỏ chọn"), self.fit: self.tr("Vừa khung bản đồ"),
             self.zoom_in: self.tr("Phóng to"), self.zoom_out: self.tr("Thu nhỏ"),
             self.focus_filter: self.tr("Tìm đơn vị"), self.lang_vi: "Tiếng Việt", self.lang_en: "English",
@@ -180,6 +182,9 @@ class WindowActions(QObject):
             self.add_to_group: self.tr("Thêm các đơn vị đang chọn vào nhóm cũng đang được chọn"),
             self.remove_from_group: self.tr("Bớt các đơn vị đang chọn khỏi nhóm của chúng"),
             self.dissolve: self.tr("Giải tán nhóm của đơn vị đang chọn"),
+            self.group_exception: self.tr("Ghi căn cứ và lý do để nhóm chưa đạt tiêu chuẩn được xét là ngoại lệ "
+                                          "(Ctrl+Shift+G)"),
+            self.exemption: self.tr("Ghi lý do để một đơn vị thuộc diện phải sắp xếp được miễn (Ctrl+E)"),
             self.fit: self.tr("Hiện toàn bộ bản đồ (Ctrl+0)"),
             self.save: self.tr("Lưu phương án vào dự án (Ctrl+S)"),
             self.compare: self.tr("Xem hai phương án cạnh nhau: bản đồ, các chỉ tiêu và khác biệt"),

@@ -5,7 +5,7 @@ import html
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from core.common.numbers import fmt_number
+from core.common.numbers import fmt_number, fmt_pct
 from core.common.text import fold
 from core.law.incremental import Delta
 from core.law.wording import criterion_text, kind_label
@@ -122,9 +122,9 @@ class UnitTableModel(QAbstractTableModel):
         if col == POPULATION:
             return ("*" if r.population_overridden else "") + fmt_number(r.population, 0, lang)
         if col == AREA_PCT:
-            return fmt_number(r.area_pct, 1, lang) + " %"
+            return fmt_pct(r.area_pct, lang)          # as the checks panel and the reports round
         if col == POP_PCT:
-            return fmt_number(r.population_pct, 1, lang) + " %"
+            return fmt_pct(r.population_pct, lang)
         if col == MUST_MERGE:
             if not r.must_merge:
                 return ""

@@ -4,22 +4,22 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../gui/about.py" line="16"/>
+        <location filename="../../gui/about.py" line="17"/>
         <source>Sắp xếp đơn vị hành chính cấp xã – công cụ lập phương án</source>
         <translation>Arrangement of commune-level administrative units – scenario planning tool</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="17"/>
+        <location filename="../../gui/about.py" line="18"/>
         <source>Dữ liệu:</source>
         <translation>Data:</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="20"/>
+        <location filename="../../gui/about.py" line="21"/>
         <source>Bộ quy tắc:</source>
         <translation>Rule sets:</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="23"/>
+        <location filename="../../gui/about.py" line="24"/>
         <source>Tệp dự án:</source>
         <translation>Project file:</translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="69"/>
+        <location filename="../../gui/app.py" line="67"/>
         <source>Dự án được nâng cấp lên phiên bản mới của công cụ; bản sao trước khi nâng cấp: %1</source>
         <translation>The project was upgraded to this version of the tool; a copy from before the upgrade: %1</translation>
     </message>
@@ -35,27 +35,27 @@
 <context>
     <name>AreaSummaryModel</name>
     <message>
-        <location filename="../../gui/national_dock.py" line="48"/>
+        <location filename="../../gui/national_dock.py" line="57"/>
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="48"/>
+        <location filename="../../gui/national_dock.py" line="57"/>
         <source>Đơn vị</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="48"/>
+        <location filename="../../gui/national_dock.py" line="57"/>
         <source>Phải sắp xếp</source>
         <translation>Must merge</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="48"/>
+        <location filename="../../gui/national_dock.py" line="57"/>
         <source>Chưa xử lý</source>
         <translation>Unresolved</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="60"/>
+        <location filename="../../gui/national_dock.py" line="69"/>
         <source>%1: %2 đơn vị, %3 phải sắp xếp, %4 chưa xử lý, %5 đã ở trong nhóm</source>
         <translation>%1: %2 units, %3 must merge, %4 unresolved, %5 already in a group</translation>
     </message>
@@ -63,69 +63,40 @@
 <context>
     <name>BoundaryImport</name>
     <message>
-        <location filename="../../gui/boundary_import.py" line="23"/>
-        <source>Đang đọc tệp…</source>
-        <translation>Reading the file…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/boundary_import.py" line="24"/>
-        <source>Đang kiểm tra hệ tọa độ…</source>
-        <translation>Checking the coordinate system…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/boundary_import.py" line="25"/>
-        <source>Đang khớp với các đơn vị…</source>
-        <translation>Matching features to units…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/boundary_import.py" line="26"/>
-        <source>Đang tính diện tích…</source>
-        <translation>Computing areas…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/boundary_import.py" line="27"/>
-        <source>Đang xác định các đơn vị liền kề…</source>
-        <translation>Finding adjacent units…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/boundary_import.py" line="28"/>
-        <source>Đang lưu vào dự án…</source>
-        <translation>Saving into the project…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/boundary_import.py" line="29"/>
-        <source>Xong</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location filename="../../gui/boundary_import.py" line="75"/>
+        <location filename="../../gui/boundary_import.py" line="107"/>
         <source>Đang nhập ranh giới…</source>
         <translation>Importing boundaries…</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="75"/>
+        <location filename="../../gui/boundary_import.py" line="107"/>
+        <location filename="../../gui/boundary_import.py" line="161"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="76"/>
-        <location filename="../../gui/boundary_import.py" line="96"/>
-        <location filename="../../gui/boundary_import.py" line="103"/>
+        <location filename="../../gui/boundary_import.py" line="108"/>
+        <location filename="../../gui/boundary_import.py" line="135"/>
+        <location filename="../../gui/boundary_import.py" line="148"/>
+        <location filename="../../gui/boundary_import.py" line="155"/>
+        <location filename="../../gui/boundary_import.py" line="159"/>
+        <location filename="../../gui/boundary_import.py" line="169"/>
         <source>Nhập ranh giới</source>
         <translation>Import boundaries</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="97"/>
+        <location filename="../../gui/boundary_import.py" line="135"/>
+        <location filename="../../gui/boundary_import.py" line="155"/>
+        <location filename="../../gui/boundary_import.py" line="169"/>
         <source>Đã hủy. Dự án không thay đổi.</source>
         <translation>Cancelled. The project is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="99"/>
+        <location filename="../../gui/boundary_import.py" line="172"/>
         <source>Không nhập được ranh giới</source>
         <translation>Could not import the boundaries</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="100"/>
+        <location filename="../../gui/boundary_import.py" line="173"/>
         <source>%1
 
 Dự án không thay đổi.</source>
@@ -133,155 +104,14 @@ Dự án không thay đổi.</source>
 
 The project is unchanged.</translation>
     </message>
-    <message>
-        <location filename="../../gui/boundary_import.py" line="109"/>
-        <source>Tệp %1: %2 đối tượng, khớp %3 đơn vị (%4).</source>
-        <translation>File %1: %2 features, %3 units matched (%4).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/boundary_import.py" line="114"/>
-        <source>Đơn vị không có ranh giới: %1</source>
-        <translation>Units without a boundary: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/boundary_import.py" line="116"/>
-        <source>Đối tượng không khớp: %1</source>
-        <translation>Unmatched features: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/boundary_import.py" line="118"/>
-        <source>Đã sửa hình học không hợp lệ: %1</source>
-        <translation>Invalid geometries repaired: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/boundary_import.py" line="119"/>
-        <source>Cặp đơn vị liền kề theo ranh giới: %1 (thêm %2, bớt %3).</source>
-        <translation>Adjacent pairs from the boundaries: %1 (%2 added, %3 removed).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/boundary_import.py" line="121"/>
-        <source>Số liệu chính thức vẫn là căn cứ xét tiêu chuẩn; diện tích tính từ bản đồ chỉ để đối chiếu.</source>
-        <translation>Official figures remain the basis for the standards; areas computed from the map are for comparison only.</translation>
-    </message>
 </context>
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../gui/checks_panel.py" line="141"/>
-        <source>Số đơn vị: %1 → %2 (giảm %3)</source>
-        <translation>Units: %1 → %2 (%3 fewer)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="144"/>
-        <source>Đơn vị phải sắp xếp chưa có trong nhóm nào và chưa được miễn: %1</source>
-        <translation>Units that must be merged but are in no group and not exempted: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="149"/>
-        <source>Chọn một đơn vị hoặc một nhóm trên bảng hay bản đồ để xem chi tiết; chọn nhiều đơn vị để xem trước kết quả nếu nhập.</source>
-        <translation>Select a unit or a group in the table or on the map for details; select several units to preview their merger.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="161"/>
-        <location filename="../../gui/checks_panel.py" line="205"/>
-        <source>Diện tích tự nhiên</source>
-        <translation>Natural area (diện tích tự nhiên)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="164"/>
-        <location filename="../../gui/checks_panel.py" line="207"/>
-        <source>Quy mô dân số</source>
-        <translation>Population (quy mô dân số)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="168"/>
-        <source>Thuộc diện phải sắp xếp – đã được miễn</source>
-        <translation>Must be merged – exempted</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="169"/>
-        <source>Thuộc diện phải sắp xếp</source>
-        <translation>Must be merged</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="174"/>
-        <source>Không thuộc diện phải sắp xếp theo bộ quy tắc này</source>
-        <translation>Not required to merge under this rule set</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="177"/>
-        <source>Lý do miễn: %1</source>
-        <translation>Exemption reason: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="179"/>
-        <source>Dùng số liệu điều chỉnh, nguồn: %1</source>
-        <translation>Uses overridden figures, source: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="181"/>
-        <source>Diện tích là số liệu xấp xỉ tính từ bản đồ, không phải diện tích tự nhiên chính thức.</source>
-        <translation>The area is an approximation computed from a map, not the official natural area.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="192"/>
-        <source>Xem trước: nếu nhập các đơn vị đã chọn (Ctrl+M để nhập)</source>
-        <translation>Preview: if the selected units were merged (Ctrl+M to merge)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="200"/>
-        <source>%1 · nhập từ %2</source>
-        <translation>%1 · merged from %2</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="218"/>
-        <source>Giáp: %1</source>
-        <translation>Borders: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="50"/>
+        <location filename="../../gui/checks_panel.py" line="43"/>
+        <location filename="../../gui/checks_panel.py" line="81"/>
         <source>Sao chép nội dung kiểm tra</source>
         <translation>Copy the checks</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="201"/>
-        <source>… và %1 nhóm khác.</source>
-        <translation>… and %1 more groups.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="227"/>
-        <source>Cách khắc phục</source>
-        <translation>How to fix it</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="228"/>
-        <source>Không còn đơn vị liền kề nào chưa thuộc nhóm khác.</source>
-        <translation>No adjacent unit is left outside other groups.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="232"/>
-        <source>Thêm một trong các đơn vị liền kề sau thì nhóm đạt tiêu chuẩn:</source>
-        <translation>Adding one of these adjacent units brings the group up to the standard:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="235"/>
-        <source>Thêm riêng một đơn vị liền kề chưa đủ đạt tiêu chuẩn; gần nhất là:</source>
-        <translation>No single adjacent unit is enough to meet the standard; the closest are:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="241"/>
-        <source>+ %1 → %2 (%3), %4 người (%5): %6</source>
-        <translation>+ %1 → %2 (%3), %4 people (%5): %6</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="247"/>
-        <source>Thêm</source>
-        <translation>Add</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checks_panel.py" line="248"/>
-        <source>Thêm %1 vào nhóm %2</source>
-        <translation>Add %1 to the group %2</translation>
     </message>
 </context>
 <context>
@@ -359,6 +189,7 @@ The project is unchanged.</translation>
         <location filename="../../gui/dialogs/common.py" line="13"/>
         <location filename="../../gui/dialogs/common.py" line="25"/>
         <location filename="../../gui/dialogs/common.py" line="54"/>
+        <location filename="../../gui/dialogs/preview.py" line="32"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -380,16 +211,19 @@ The project is unchanged.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/figures.py" line="45"/>
+        <location filename="../../gui/dialogs/group_exception.py" line="68"/>
         <source>(tự ghi lý do)</source>
         <translation>(write the reason)</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/figures.py" line="49"/>
+        <location filename="../../gui/dialogs/group_exception.py" line="73"/>
         <source>Căn cứ:</source>
         <translation>Ground:</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/figures.py" line="52"/>
+        <location filename="../../gui/dialogs/group_exception.py" line="79"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
@@ -510,9 +344,45 @@ The project is unchanged.</translation>
         <translation>Merge units</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs/group_exception.py" line="61"/>
+        <source>Ngoại lệ của nhóm</source>
+        <translation>Group exception</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/group_exception.py" line="63"/>
+        <source>Nhóm:</source>
+        <translation>Group:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/group_exception.py" line="64"/>
         <location filename="../../gui/dialogs/merge_dialog.py" line="33"/>
         <source>Các đơn vị:</source>
         <translation>Units:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/group_exception.py" line="65"/>
+        <source>Kết luận hiện nay:</source>
+        <translation>Current verdict:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/group_exception.py" line="76"/>
+        <source>Ví dụ: Cù lao biệt lập, không có đơn vị liền kề nào khác để nhập thêm</source>
+        <translation>E.g. an isolated river island with no other adjacent unit to take in</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/group_exception.py" line="82"/>
+        <source>Theo %1, khi ghi lý do, nhóm được xét là ngoại lệ (%2).</source>
+        <translation>Under %1, once a reason is recorded the group is treated as an exception (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/group_exception.py" line="85"/>
+        <source>%1 không có trường hợp ngoại lệ nào cho nhóm %2 đơn vị cần ghi lý do: lý do được lưu trong phương án và hồ sơ nhưng không đổi kết luận.</source>
+        <translation>%1 has no exception for a group of %2 units that takes a recorded reason: the reason is kept in the scenario and the dossier but does not change the verdict.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/group_exception.py" line="90"/>
+        <source>Để trống lý do để bỏ ngoại lệ.</source>
+        <translation>Leave the reason empty to remove the exception.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/merge_dialog.py" line="36"/>
@@ -543,100 +413,64 @@ The project is unchanged.</translation>
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../../gui/editing.py" line="30"/>
+        <location filename="../../gui/editing.py" line="45"/>
         <source>Không thực hiện được</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="60"/>
+        <location filename="../../gui/editing.py" line="69"/>
         <source>Chọn ít nhất hai đơn vị để nhập.</source>
         <translation>Select at least two units to merge.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="73"/>
-        <source>Nhập đơn vị</source>
-        <translation>Merge units</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editing.py" line="84"/>
+        <location filename="../../gui/editing.py" line="86"/>
         <source>Chọn các đơn vị cần thêm cùng với đúng một nhóm.</source>
         <translation>Select the units to add together with exactly one group.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="90"/>
+        <location filename="../../gui/editing.py" line="91"/>
         <source>Không có đơn vị nào ngoài nhóm được chọn.</source>
         <translation>No unit outside the group is selected.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="97"/>
-        <source>Thêm đơn vị vào nhóm</source>
-        <translation>Add unit to group</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editing.py" line="104"/>
+        <location filename="../../gui/editing.py" line="99"/>
         <source>Các đơn vị đã chọn không thuộc nhóm nào.</source>
         <translation>The selected units are in no group.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="110"/>
-        <source>Bớt đơn vị khỏi nhóm</source>
-        <translation>Remove unit from group</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editing.py" line="115"/>
+        <location filename="../../gui/editing.py" line="106"/>
         <source>Chọn một đơn vị của nhóm cần giải tán.</source>
         <translation>Select a unit of the group to dissolve.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="122"/>
-        <source>Giải tán nhóm</source>
-        <translation>Dissolve group</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editing.py" line="127"/>
+        <location filename="../../gui/editing.py" line="113"/>
         <source>Chọn một đơn vị của nhóm cần đổi tên.</source>
         <translation>Select a unit of the group to rename.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="129"/>
-        <location filename="../../gui/editing.py" line="133"/>
+        <location filename="../../gui/editing.py" line="115"/>
         <source>Đổi tên nhóm</source>
         <translation>Rename group</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="129"/>
+        <location filename="../../gui/editing.py" line="115"/>
         <source>Tên đơn vị mới:</source>
         <translation>Name of the new unit:</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="138"/>
+        <location filename="../../gui/editing.py" line="123"/>
         <source>Chọn đúng một đơn vị để ghi miễn sắp xếp.</source>
         <translation>Select exactly one unit to record an exemption.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="148"/>
-        <source>Ghi miễn sắp xếp</source>
-        <translation>Record exemption</translation>
+        <location filename="../../gui/editing.py" line="143"/>
+        <source>Chọn một đơn vị của đúng một nhóm để ghi ngoại lệ.</source>
+        <translation>Select a unit of exactly one group to record an exception.</translation>
     </message>
     <message>
-        <location filename="../../gui/editing.py" line="148"/>
-        <source>Bỏ miễn sắp xếp</source>
-        <translation>Remove exemption</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editing.py" line="153"/>
+        <location filename="../../gui/editing.py" line="157"/>
         <source>Chọn đúng một đơn vị để điều chỉnh số liệu.</source>
         <translation>Select exactly one unit to override its figures.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editing.py" line="166"/>
-        <source>Điều chỉnh số liệu %1</source>
-        <translation>Override figures of %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editing.py" line="173"/>
-        <source>Đổi bộ quy tắc sang %1</source>
-        <translation>Switch rule set to %1</translation>
     </message>
 </context>
 <context>
@@ -686,6 +520,45 @@ No half-written file was left.</translation>
     </message>
 </context>
 <context>
+    <name>GroupsModel</name>
+    <message>
+        <location filename="../../gui/checks_tables.py" line="58"/>
+        <source>Đơn vị mới</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_tables.py" line="58"/>
+        <source>Nhập từ</source>
+        <translation>Merged from</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_tables.py" line="58"/>
+        <source>DT km²</source>
+        <translation>Area km²</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_tables.py" line="58"/>
+        <location filename="../../gui/checks_tables.py" line="59"/>
+        <source>% chuẩn</source>
+        <translation>% of std</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_tables.py" line="59"/>
+        <source>Dân số</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_tables.py" line="59"/>
+        <source>Kết luận</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_tables.py" line="61"/>
+        <source>So với tiêu chuẩn của loại đơn vị mới; ✔ / ✖: đạt / chưa đạt mức yêu cầu</source>
+        <translation>Against the standard of the new unit&apos;s kind; ✔ / ✖: meets / misses what is required</translation>
+    </message>
+</context>
+<context>
     <name>Launch</name>
     <message>
         <location filename="../../gui/launch.py" line="31"/>
@@ -701,37 +574,37 @@ No half-written file was left.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="155"/>
         <source>Kiểm tra theo tiêu chuẩn</source>
         <translation>Checks against the standards</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>%1[*] – Sắp xếp đơn vị hành chính – %2</source>
         <translation>%1[*] – Administrative unit arrangement – %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Đơn vị: %1 → %2 (giảm %3) · Phải sắp xếp chưa xử lý: %4 · %5</source>
         <translation>Units: %1 → %2 (%3 fewer) · Must-merge units unresolved: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="230"/>
         <source>Đã lưu tạm lúc %1</source>
         <translation>Autosaved at %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="214"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>Không lưu tạm được: %1</source>
         <translation>Autosave failed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>Không mở được dự án</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="267"/>
+        <location filename="../../gui/main_window.py" line="285"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -777,12 +650,12 @@ No half-written file was left.</translation>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../gui/map_view.py" line="82"/>
+        <location filename="../../gui/map_view.py" line="101"/>
         <source>Sơ đồ minh họa, không phải bản đồ ranh giới – các ô vẽ từ điểm nhãn của mỗi đơn vị; hình dạng và diện tích không đúng thực tế</source>
         <translation>Schematic, not a boundary map (sơ đồ minh họa) – cells drawn from each unit&apos;s label point; shapes and areas are not real</translation>
     </message>
     <message>
-        <location filename="../../gui/map_view.py" line="84"/>
+        <location filename="../../gui/map_view.py" line="103"/>
         <source>Nhập lớp ranh giới (Tệp → Nhập lớp ranh giới…) để xem bản đồ thật.</source>
         <translation>Import a boundary layer (File → Import boundary layer…) to see the real map.</translation>
     </message>
@@ -790,27 +663,27 @@ No half-written file was left.</translation>
 <context>
     <name>MapScene</name>
     <message>
-        <location filename="../../gui/map_scene.py" line="150"/>
+        <location filename="../../gui/map_scene.py" line="225"/>
         <source>Diện tích tự nhiên: %1 (%2 tiêu chuẩn)</source>
         <translation>Natural area: %1 (%2 of the standard)</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="152"/>
+        <location filename="../../gui/map_scene.py" line="227"/>
         <source>Quy mô dân số: %1 người (%2 tiêu chuẩn)</source>
         <translation>Population: %1 people (%2 of the standard)</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="156"/>
+        <location filename="../../gui/map_scene.py" line="231"/>
         <source>Thuộc diện phải sắp xếp</source>
         <translation>Must be merged</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="158"/>
+        <location filename="../../gui/map_scene.py" line="233"/>
         <source>Miễn sắp xếp: %1</source>
         <translation>Exempted: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="162"/>
+        <location filename="../../gui/map_scene.py" line="237"/>
         <source>Nhóm %1: %2, %3 người – %4</source>
         <translation>Group %1: %2, %3 people – %4</translation>
     </message>
@@ -818,7 +691,7 @@ No half-written file was left.</translation>
 <context>
     <name>NationalDock</name>
     <message>
-        <location filename="../../gui/national_dock.py" line="205"/>
+        <location filename="../../gui/national_dock.py" line="265"/>
         <source>Tổng hợp theo tỉnh</source>
         <translation>Summary by province</translation>
     </message>
@@ -826,34 +699,214 @@ No half-written file was left.</translation>
 <context>
     <name>NationalPanel</name>
     <message>
-        <location filename="../../gui/national_dock.py" line="164"/>
+        <location filename="../../gui/national_dock.py" line="224"/>
         <source>Theo %1: %2 trên %3 đơn vị thuộc diện phải sắp xếp (tô màu cam trên bản đồ khi chưa xử lý), ở %4 tỉnh.</source>
         <translation>Under %1: %2 of %3 units must merge (orange on the map while unresolved), in %4 provinces.</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="174"/>
+        <location filename="../../gui/national_dock.py" line="234"/>
         <source>Cả nước</source>
         <translation>Whole country</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="175"/>
+        <location filename="../../gui/national_dock.py" line="235"/>
         <source>Cả tỉnh</source>
         <translation>Whole province</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="178"/>
+        <location filename="../../gui/national_dock.py" line="238"/>
         <source>Tỉnh:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="178"/>
+        <location filename="../../gui/national_dock.py" line="238"/>
         <source>Huyện:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="178"/>
+        <location filename="../../gui/national_dock.py" line="238"/>
         <source>Bộ quy tắc:</source>
         <translation>Rule set:</translation>
+    </message>
+</context>
+<context>
+    <name>PageBuilder</name>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="105"/>
+        <source>Số đơn vị: %1 → %2 (giảm %3)</source>
+        <translation>Units: %1 → %2 (%3 fewer)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="109"/>
+        <source>Đơn vị mới sau sắp xếp (%1)</source>
+        <translation>New units after the arrangement (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="116"/>
+        <source>Phải sắp xếp nhưng chưa có trong nhóm nào và chưa được miễn (%1)</source>
+        <translation>Must be merged but in no group and not exempted (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="125"/>
+        <source>Bấm vào một dòng, hoặc chọn đơn vị trên bảng hay bản đồ, để xem chi tiết; chọn nhiều đơn vị để xem trước kết quả nếu nhập.</source>
+        <translation>Click a row, or select units in the table or on the map, to see the details; select several units to preview the result of merging them.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="138"/>
+        <source>Diện tích tự nhiên</source>
+        <translation>Natural area (diện tích tự nhiên)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="140"/>
+        <source>Quy mô dân số</source>
+        <translation>Population (quy mô dân số)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="143"/>
+        <source>Thuộc diện phải sắp xếp – đã được miễn</source>
+        <translation>Must be merged – exempted</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="144"/>
+        <source>Thuộc diện phải sắp xếp</source>
+        <translation>Must be merged</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="150"/>
+        <source>Không thuộc diện phải sắp xếp theo bộ quy tắc này</source>
+        <translation>Not required to merge under this rule set</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="153"/>
+        <source>Lý do miễn: %1</source>
+        <translation>Exemption reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="155"/>
+        <source>Dùng số liệu điều chỉnh, nguồn: %1</source>
+        <translation>Uses overridden figures, source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="157"/>
+        <source>Diện tích là số liệu xấp xỉ tính từ bản đồ, không phải diện tích tự nhiên chính thức.</source>
+        <translation>The area is an approximation computed from a map, not the official natural area.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="169"/>
+        <source>Xem trước: nếu nhập các đơn vị đã chọn (Ctrl+M để nhập)</source>
+        <translation>Preview: if the selected units were merged (Ctrl+M to merge)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="185"/>
+        <source>Sau khi nhập (%1)</source>
+        <translation>Merged (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="189"/>
+        <source>%1 so với tiêu chuẩn %2 (%3)</source>
+        <translation>%1 against the standard %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="193"/>
+        <location filename="../../gui/checks_pages.py" line="196"/>
+        <source>Yêu cầu</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="194"/>
+        <source>Đơn vị loại này không phải đáp ứng mức tiêu chuẩn sau sắp xếp.</source>
+        <translation>A unit of this kind need not meet the standard after the arrangement.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="202"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="202"/>
+        <source>DT km²</source>
+        <translation>Area km²</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="202"/>
+        <location filename="../../gui/checks_pages.py" line="203"/>
+        <source>% chuẩn</source>
+        <translation>% of std</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="202"/>
+        <source>Dân số</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="212"/>
+        <source>%1 · %2 đơn vị · xét theo %3</source>
+        <translation>%1 · %2 units · judged under %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="222"/>
+        <source>Sửa ngoại lệ…</source>
+        <translation>Edit exception…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="222"/>
+        <source>Ghi ngoại lệ…</source>
+        <translation>Record exception…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="224"/>
+        <source>Ghi căn cứ và lý do để %1 được xét là ngoại lệ (Ctrl+Shift+G)</source>
+        <translation>Record the ground and reason for %1 to be treated as an exception (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="237"/>
+        <source>Lý do ngoại lệ đã ghi: %1 – %2 không có trường hợp ngoại lệ tương ứng, kết luận không đổi.</source>
+        <translation>Exception reason recorded: %1 – %2 has no matching exception, the verdict is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="240"/>
+        <source>Giáp: %1</source>
+        <translation>Borders: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="249"/>
+        <source>Căn cứ đầy đủ (số liệu, tiêu chuẩn, điều khoản)</source>
+        <translation>Full grounds (figures, standard, articles)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="262"/>
+        <source>Cách khắc phục</source>
+        <translation>How to fix it</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="264"/>
+        <source>Không còn đơn vị liền kề nào chưa thuộc nhóm khác.</source>
+        <translation>No adjacent unit is left outside other groups.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="268"/>
+        <source>Thêm một trong các đơn vị liền kề sau thì nhóm đạt tiêu chuẩn:</source>
+        <translation>Adding one of these adjacent units brings the group up to the standard:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="271"/>
+        <source>Thêm riêng một đơn vị liền kề chưa đủ đạt tiêu chuẩn; gần nhất là:</source>
+        <translation>No single adjacent unit is enough to meet the standard; the closest are:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="275"/>
+        <source>+ %1 → %2 (%3), %4 người (%5): %6</source>
+        <translation>+ %1 → %2 (%3), %4 people (%5): %6</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="279"/>
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_pages.py" line="280"/>
+        <source>Thêm %1 vào nhóm %2</source>
+        <translation>Add %1 to the group %2</translation>
     </message>
 </context>
 <context>
@@ -1015,7 +1068,6 @@ No half-written file was left.</translation>
     </message>
     <message>
         <location filename="../../gui/scenario_actions.py" line="213"/>
-        <location filename="../../gui/scenario_actions.py" line="231"/>
         <source>Khôi phục thay đổi chưa lưu</source>
         <translation>Recover unsaved changes</translation>
     </message>
@@ -1048,7 +1100,7 @@ No half-written file was left.</translation>
         <translation>Scenarios</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_dock.py" line="67"/>
+        <location filename="../../gui/scenario_dock.py" line="61"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1064,348 +1116,391 @@ No half-written file was left.</translation>
 <context>
     <name>UnitTableModel</name>
     <message>
-        <location filename="../../gui/unit_model.py" line="60"/>
+        <location filename="../../gui/unit_model.py" line="65"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="60"/>
+        <location filename="../../gui/unit_model.py" line="65"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="60"/>
+        <location filename="../../gui/unit_model.py" line="65"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="60"/>
+        <location filename="../../gui/unit_model.py" line="65"/>
         <source>Diện tích (km²)</source>
         <translation>Area (km²)</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="61"/>
+        <location filename="../../gui/unit_model.py" line="66"/>
         <source>Dân số</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="61"/>
+        <location filename="../../gui/unit_model.py" line="66"/>
         <source>% DT chuẩn</source>
         <translation>Area % of std</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="61"/>
+        <location filename="../../gui/unit_model.py" line="66"/>
         <source>% DS chuẩn</source>
         <translation>Pop. % of std</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="62"/>
+        <location filename="../../gui/unit_model.py" line="67"/>
         <source>Phải sắp xếp</source>
         <translation>Must merge</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="62"/>
+        <location filename="../../gui/unit_model.py" line="67"/>
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="64"/>
+        <location filename="../../gui/unit_model.py" line="69"/>
         <source>Mã đơn vị hành chính (Tổng cục Thống kê)</source>
         <translation>Administrative unit code (GSO)</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="64"/>
+        <location filename="../../gui/unit_model.py" line="69"/>
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="65"/>
+        <location filename="../../gui/unit_model.py" line="70"/>
         <source>Loại đơn vị hành chính</source>
         <translation>Kind of administrative unit</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="65"/>
+        <location filename="../../gui/unit_model.py" line="70"/>
         <source>Diện tích tự nhiên</source>
         <translation>Natural area (diện tích tự nhiên)</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="66"/>
+        <location filename="../../gui/unit_model.py" line="71"/>
         <source>Quy mô dân số</source>
         <translation>Population (quy mô dân số)</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="67"/>
+        <location filename="../../gui/unit_model.py" line="72"/>
         <source>Diện tích tự nhiên so với tiêu chuẩn của loại đơn vị</source>
         <translation>Natural area as % of the standard for the unit&apos;s kind</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="68"/>
+        <location filename="../../gui/unit_model.py" line="73"/>
         <source>Quy mô dân số so với tiêu chuẩn của loại đơn vị</source>
         <translation>Population as % of the standard for the unit&apos;s kind</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="69"/>
+        <location filename="../../gui/unit_model.py" line="74"/>
         <source>Thuộc diện phải sắp xếp theo bộ quy tắc đang dùng</source>
         <translation>Required to merge under the current rule set</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="70"/>
+        <location filename="../../gui/unit_model.py" line="75"/>
         <source>Nhóm nhập trong phương án</source>
         <translation>Merged group in the scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="128"/>
+        <location filename="../../gui/unit_model.py" line="131"/>
         <source>Có – miễn</source>
         <translation>Yes – exempted</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="128"/>
+        <location filename="../../gui/unit_model.py" line="131"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="141"/>
+        <location filename="../../gui/unit_model.py" line="144"/>
         <source>Miễn sắp xếp: %1</source>
         <translation>Exempted: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/unit_model.py" line="144"/>
-        <location filename="../../gui/unit_model.py" line="148"/>
+        <location filename="../../gui/unit_model.py" line="147"/>
+        <location filename="../../gui/unit_model.py" line="151"/>
         <source>Số liệu điều chỉnh, nguồn: %1</source>
         <translation>Overridden figure, source: %1</translation>
     </message>
 </context>
 <context>
+    <name>UnresolvedModel</name>
+    <message>
+        <location filename="../../gui/checks_tables.py" line="108"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_tables.py" line="108"/>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_tables.py" line="108"/>
+        <source>Huyện, tỉnh</source>
+        <translation>District, province</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_tables.py" line="108"/>
+        <source>% DT chuẩn</source>
+        <translation>Area % of std</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checks_tables.py" line="109"/>
+        <source>% DS chuẩn</source>
+        <translation>Pop. % of std</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/menus.py" line="144"/>
+        <location filename="../../gui/menus.py" line="145"/>
         <source>Hoàn tác: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="144"/>
-        <location filename="../../gui/menus.py" line="146"/>
+        <location filename="../../gui/menus.py" line="145"/>
+        <location filename="../../gui/menus.py" line="147"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="145"/>
+        <location filename="../../gui/menus.py" line="146"/>
         <source>Làm lại: %1</source>
         <translation>Redo: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="145"/>
-        <location filename="../../gui/menus.py" line="147"/>
+        <location filename="../../gui/menus.py" line="146"/>
+        <location filename="../../gui/menus.py" line="148"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="151"/>
+        <location filename="../../gui/menus.py" line="152"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="152"/>
+        <location filename="../../gui/menus.py" line="153"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="153"/>
+        <location filename="../../gui/menus.py" line="154"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="154"/>
+        <location filename="../../gui/menus.py" line="155"/>
         <source>&amp;Phương án</source>
         <translation>&amp;Scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="155"/>
+        <location filename="../../gui/menus.py" line="156"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="156"/>
+        <location filename="../../gui/menus.py" line="157"/>
         <source>Bảng điều khiển</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="157"/>
+        <location filename="../../gui/menus.py" line="158"/>
         <source>Ngôn ngữ / Language</source>
         <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="158"/>
+        <location filename="../../gui/menus.py" line="159"/>
         <source>Bộ quy tắc</source>
         <translation>Rule set</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="160"/>
+        <location filename="../../gui/menus.py" line="161"/>
         <source>Mở dự án khác…</source>
         <translation>Open another project…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="160"/>
+        <location filename="../../gui/menus.py" line="161"/>
         <source>Nhập phương án từ tệp JSON…</source>
         <translation>Import scenario from JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="161"/>
+        <location filename="../../gui/menus.py" line="162"/>
         <source>Xuất phương án ra tệp JSON…</source>
         <translation>Export scenario to JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="162"/>
+        <location filename="../../gui/menus.py" line="163"/>
         <source>Nhập lớp ranh giới…</source>
         <translation>Import boundary layer…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="162"/>
+        <location filename="../../gui/menus.py" line="163"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="163"/>
+        <location filename="../../gui/menus.py" line="164"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="163"/>
+        <location filename="../../gui/menus.py" line="164"/>
         <source>Nhập đơn vị…</source>
         <translation>Merge units…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="164"/>
+        <location filename="../../gui/menus.py" line="165"/>
         <source>Thêm vào nhóm</source>
         <translation>Add to group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="164"/>
+        <location filename="../../gui/menus.py" line="165"/>
         <source>Bớt khỏi nhóm</source>
         <translation>Remove from group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="165"/>
+        <location filename="../../gui/menus.py" line="166"/>
         <source>Giải tán nhóm</source>
         <translation>Dissolve group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="165"/>
+        <location filename="../../gui/menus.py" line="166"/>
         <source>Đổi tên nhóm…</source>
         <translation>Rename group…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="166"/>
-        <source>Miễn sắp xếp…</source>
-        <translation>Exemption…</translation>
+        <location filename="../../gui/menus.py" line="167"/>
+        <source>Ngoại lệ của nhóm…</source>
+        <translation>Group exception…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="166"/>
+        <location filename="../../gui/menus.py" line="168"/>
         <source>Điều chỉnh số liệu…</source>
         <translation>Override figures…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="167"/>
+        <location filename="../../gui/menus.py" line="168"/>
+        <source>Miễn sắp xếp đơn vị…</source>
+        <translation>Exempt the unit…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="169"/>
         <source>Bỏ chọn</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="167"/>
+        <location filename="../../gui/menus.py" line="169"/>
         <source>Vừa khung bản đồ</source>
         <translation>Fit map</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="168"/>
+        <location filename="../../gui/menus.py" line="170"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="168"/>
+        <location filename="../../gui/menus.py" line="170"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="169"/>
+        <location filename="../../gui/menus.py" line="171"/>
         <source>Tìm đơn vị</source>
         <translation>Find unit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="170"/>
+        <location filename="../../gui/menus.py" line="172"/>
         <source>Phương án mới…</source>
         <translation>New scenario…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="170"/>
+        <location filename="../../gui/menus.py" line="172"/>
         <source>Nhân bản…</source>
         <translation>Duplicate…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="171"/>
+        <location filename="../../gui/menus.py" line="173"/>
         <source>Đổi tên…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="171"/>
+        <location filename="../../gui/menus.py" line="173"/>
         <source>Xóa…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="172"/>
+        <location filename="../../gui/menus.py" line="174"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="173"/>
+        <location filename="../../gui/menus.py" line="175"/>
         <source>So sánh phương án…</source>
         <translation>Compare scenarios…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="174"/>
+        <location filename="../../gui/menus.py" line="176"/>
         <source>Xuất bản tóm tắt phương án…</source>
         <translation>Export scenario summary…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="179"/>
+        <location filename="../../gui/menus.py" line="181"/>
         <source>Nhập các đơn vị đang chọn thành một đơn vị mới (Ctrl+M)</source>
         <translation>Merge the selected units into a new unit (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="180"/>
+        <location filename="../../gui/menus.py" line="182"/>
         <source>Thêm các đơn vị đang chọn vào nhóm cũng đang được chọn</source>
         <translation>Add the selected units to the selected group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="181"/>
+        <location filename="../../gui/menus.py" line="183"/>
         <source>Bớt các đơn vị đang chọn khỏi nhóm của chúng</source>
         <translation>Remove the selected units from their group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="182"/>
+        <location filename="../../gui/menus.py" line="184"/>
         <source>Giải tán nhóm của đơn vị đang chọn</source>
         <translation>Dissolve the group of the selected unit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="183"/>
+        <location filename="../../gui/menus.py" line="185"/>
+        <source>Ghi căn cứ và lý do để nhóm chưa đạt tiêu chuẩn được xét là ngoại lệ (Ctrl+Shift+G)</source>
+        <translation>Record the ground and reason for a group below the standard to be treated as an exception (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="187"/>
+        <source>Ghi lý do để một đơn vị thuộc diện phải sắp xếp được miễn (Ctrl+E)</source>
+        <translation>Record why a unit that must be merged is exempted (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="188"/>
         <source>Hiện toàn bộ bản đồ (Ctrl+0)</source>
         <translation>Show the whole map (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="184"/>
+        <location filename="../../gui/menus.py" line="189"/>
         <source>Lưu phương án vào dự án (Ctrl+S)</source>
         <translation>Save the scenario into the project (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="185"/>
+        <location filename="../../gui/menus.py" line="190"/>
         <source>Xem hai phương án cạnh nhau: bản đồ, các chỉ tiêu và khác biệt</source>
         <translation>See two scenarios side by side: maps, measures and differences</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="186"/>
+        <location filename="../../gui/menus.py" line="191"/>
         <source>Xuất bản tóm tắt cho hồ sơ đề án: PDF, Excel, CSV, GeoPackage, GeoJSON</source>
         <translation>Export a summary for the scheme dossier: PDF, Excel, CSV, GeoPackage, GeoJSON</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="199"/>
+        <location filename="../../gui/menus.py" line="204"/>
         <source> Bộ quy tắc: </source>
         <translation> Rule set: </translation>
     </message>

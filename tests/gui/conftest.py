@@ -47,7 +47,7 @@ class Dialogs:
 
 @pytest.fixture(autouse=True)
 def dialogs(monkeypatch) -> Dialogs:
-    from gui.dialogs import common, figures, files, merge_dialog, preview
+    from gui.dialogs import common, figures, files, group_exception, merge_dialog, preview
     d = Dialogs()
     monkeypatch.setattr(common.Confirm, "ask", classmethod(lambda cls, *a: d._next("confirm", False, a)))
     monkeypatch.setattr(common.Choice, "ask", classmethod(lambda cls, *a: d._next("choice", "discard", a)))
@@ -59,6 +59,8 @@ def dialogs(monkeypatch) -> Dialogs:
                         classmethod(lambda cls, *a: d._next("merge", None, a)))
     monkeypatch.setattr(figures.ExemptionDialog, "ask",
                         classmethod(lambda cls, *a: d._next("exemption", None, a)))
+    monkeypatch.setattr(group_exception.GroupExceptionDialog, "ask",
+                        classmethod(lambda cls, *a: d._next("group_exception", None, a)))
     monkeypatch.setattr(figures.OverrideDialog, "ask",
                         classmethod(lambda cls, *a: d._next("override", None, a)))
     for name in ("open_project", "open_scenario", "save_scenario", "open_boundaries"):

@@ -102,7 +102,7 @@ def test_proposed_fixing_unit_is_added_with_one_click(window, session, qtbot):
     giao_long = code(session, "Giao Long")
     session.set_selection([giao_long])
     def visible_buttons():
-        return [b for b in window.checks.findChildren(QPushButton) if b.isVisible()]
+        return [b for b in window.checks.findChildren(QPushButton) if b.isVisible() and b.text() == "Thêm"]
     qtbot.waitUntil(lambda: bool(visible_buttons()))   # a failing group offers the neighbours that would help
     buttons = visible_buttons()
     qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
