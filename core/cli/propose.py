@@ -43,15 +43,8 @@ def _target(text: str | None) -> tuple[int, int] | None:
 
 
 def _perimeters(project) -> dict[str, float]:
-    geoms = project.geometries()
-    if not geoms:
-        return {}
-    import shapely
-
-    from core.geo.geometry import to_metric
-    codes = list(geoms)
-    metric = to_metric([geoms[c] for c in codes])
-    return dict(zip(codes, (float(x) for x in shapely.length(metric))))
+    from core.propose.perimeters import perimeters
+    return perimeters(project.geometries())
 
 
 def _free_name(project, wanted: str) -> str:

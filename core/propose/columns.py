@@ -74,7 +74,9 @@ class Judge:
 
 
 def enumerate_columns(piece: Piece, judge_: Judge, goal: str, max_size: int,
-                      budget: int = 400_000, deadline: float | None = None) -> ColumnSet:
+                      budget: int = 400_000, deadline: float | None = None, stop=None) -> ColumnSet:
+    """Every candidate group of ``piece`` (``complete``), or those found before ``budget`` sets,
+    the ``deadline`` or ``stop()`` (the caller's cancel) cut the listing short."""
     t0 = time.perf_counter()
     n, nbr, must = piece.n, piece.nbr, piece.must
     full = (1 << n) - 1
@@ -93,7 +95,7 @@ def enumerate_columns(piece: Piece, judge_: Judge, goal: str, max_size: int,
     def extend(mask: int, hood: int, ext: int, size: int, allowed: int) -> bool:
         nonlocal visited, complete
         visited += 1
-        if visited > budget or (deadline is not None and visited % 2048 == 0 and time.perf_counter() > deadline):
+        if visited > budget or (visited % 2048 == 0 and _late(deadline, stop)):
             complete = False
             return False
         ok = size >= 2 and judge_.accepted(mask)
@@ -124,7 +126,7 @@ def enumerate_columns(piece: Piece, judge_: Judge, goal: str, max_size: int,
 
 def price(piece: Piece, judge_: Judge, goal: str, max_size: int, base: float, weights: list[float],
           tie_cost, scale: float, limit: int = 300, budget: int = 400_000,
-          deadline: float | None = None) -> tuple[list[tuple[float, Column]], bool]:
+          deadline: float | None = None, stop=None) -> tuple[list[tuple[float, Column]], bool]:
     """Candidate groups whose reduced cost is negative, for column generation.
 
     The reduced cost of a group T is ``base + Σ weights[i] + scale × tie_cost(T)`` (the goal's
@@ -147,7 +149,7 @@ def price(piece: Piece, judge_: Judge, goal: str, max_size: int, base: float, we
     def extend(mask: int, hood: int, ext: int, size: int, total: float, allowed: int) -> bool:
         nonlocal visited, complete
         visited += 1
-        if visited > budget or (deadline is not None and visited % 2048 == 0 and time.perf_counter() > deadline):
+        if visited > budget or (visited % 2048 == 0 and _late(deadline, stop)):
             complete = False
             return False
         ok = size >= 2 and judge_.accepted(mask)
@@ -179,6 +181,10 @@ def price(piece: Piece, judge_: Judge, goal: str, max_size: int, base: float, we
     found.sort(key=lambda t: t[0])
     return found[:limit], complete
 
+
+
+def _late(deadline: float | None, stop) -> bool:
+    return (deadline is not None and time.perf_counter() > deadline) or (stop is not None and stop())
 
 
 def _reaches_must(nbr: list[int], must: int, mask: int, allowed: int, depth: int) -> bool:

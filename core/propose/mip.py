@@ -67,7 +67,7 @@ class Master:
     """The set-partitioning model; columns are added as they are found."""
 
     def __init__(self, n: int, must: int, goal: str, tie_max: float,
-                 merged_away: tuple[int, int] | None = None) -> None:
+                 merged_away: tuple[int, int] | None = None, watch=None, label: str = "", gap_of=None) -> None:
         import highspy
         self.hs = highspy
         self.n, self.must, self.goal = n, must, goal
@@ -83,6 +83,9 @@ class Master:
         h.setOptionValue("output_flag", False)
         h.setOptionValue("threads", 1)
         h.setOptionValue("presolve", "off")   # probing thousands of binaries costs more than it saves here
+        self.watch = watch
+        if watch is not None:                 # the caller may stop it, and sees its gap (core.propose.watch)
+            watch.attach(h, label, gap_of)
         lo = [1.0 if must >> i & 1 else 0.0 for i in range(n)]
         hi = [1.0] * n
         if merged_away is not None:
@@ -158,7 +161,7 @@ class Master:
         found = float(goal_costs @ np.round(x))
         # phase 2: the goal held at the value found, the tie-breaks optimised from that plan
         left = min(tie_seconds, float(time_limit) - (time.perf_counter() - t0))
-        if left > 0.2:
+        if left > 0.2 and not (self.watch is not None and self.watch.stopped()):
             h.addRow(-np.inf, found + 1e-6, total, everything, goal_costs)
             h.changeColsCost(total, everything, np.array([self.penalty] * self.first_column + self.costs))
             h.setOptionValue("time_limit", left)

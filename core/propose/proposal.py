@@ -17,6 +17,7 @@ from core.propose.piece import Piece, bits
 from core.propose.problem import build_problem
 from core.propose.request import ProposalRequest, RequestError
 from core.propose.solve import Options, PieceOutcome, solve_pieces
+from core.propose.watch import Watch
 
 STATUS_ORDER = (OPTIMAL, FEASIBLE, INFEASIBLE)
 
@@ -44,6 +45,7 @@ class PieceReport:
     units_after: int
     greedy_units_after: int
     greedy_seconds: float
+    stopped: bool = False          # the planner stopped the search: the best plan found by then
 
 
 @dataclass
@@ -58,6 +60,11 @@ class Proposal:
     units_after: int
     seconds: float
     notes: list[Message] = field(default_factory=list)
+
+    @property
+    def stopped(self) -> bool:
+        """The planner stopped the search before every piece was done: the best plan found so far."""
+        return any(p.stopped for p in self.pieces)
 
     @property
     def status(self) -> str:
@@ -84,10 +91,15 @@ class Proposal:
 
 def propose(dataset: Dataset, rules: RuleSet, request: ProposalRequest,
             shared: dict[tuple[str, str], float] | None = None, perimeter: dict[str, float] | None = None,
-            progress=None, exact: bool = True) -> Proposal:
+            progress=None, exact: bool = True, cancel=None, searching=None) -> Proposal:
     """A compliant plan for ``request`` under ``rules``; ``shared``/``perimeter``: boundary lengths
     in metres (from imported geometry) for the compactness tie-break. ``progress(report, done,
-    total)`` is called as each piece is solved. ``exact=False``: the greedy answer only."""
+    total)`` is called as each piece is solved. ``exact=False``: the greedy answer only.
+
+    ``cancel()``, asked often, True once the planner wants to stop: every piece then keeps the
+    best plan found so far (the pieces not reached, the greedy one) and ``Proposal.stopped`` says
+    so. ``searching(label, gap)``: the gap of the best plan of the piece being solved, as it
+    improves (pieces solved in this process only; None while there is no bound)."""
     t0 = time.perf_counter()
     problem = build_problem(dataset, rules, request, shared, perimeter)
     pieces = problem.pieces
@@ -109,7 +121,8 @@ def propose(dataset: Dataset, rules: RuleSet, request: ProposalRequest,
         if progress:
             progress(_piece_report(outcome), done, total)
 
-    outcomes = solve_pieces(pieces, rules, opts, request.workers, report) if pieces else []
+    watch = Watch(cancel, searching)
+    outcomes = solve_pieces(pieces, rules, opts, request.workers, report, watch) if pieces else []
     groups: list[ProposedGroup] = []
     unsatisfied: list[Message] = []
     in_group: set[str] = set()
@@ -156,8 +169,9 @@ def propose(dataset: Dataset, rules: RuleSet, request: ProposalRequest,
     before = len(problem.scope)
     after = before - sum(len(g.members) - 1 for g in groups)
     reports = [_piece_report(o) for o in outcomes]
-    notes = [Message("propose.not_proven", piece=p.label, method=Message(f"propose.method.{p.method.replace(' ', '_')}"))
-             for p in reports if p.status == FEASIBLE]
+    notes = [Message("propose.stopped", piece=p.label) for p in reports if p.stopped]
+    notes += [Message("propose.not_proven", piece=p.label, method=Message(f"propose.method.{p.method.replace(' ', '_')}"))
+              for p in reports if p.status == FEASIBLE and not p.stopped]
     return Proposal(rules.id, request.goal, groups, reports, left_alone, unsatisfied, before, after,
                     time.perf_counter() - t0, notes)
 
@@ -166,7 +180,7 @@ def _piece_report(o: PieceOutcome) -> PieceReport:
     merged = sum(m.bit_count() - 1 for m in o.groups)
     g_merged = sum(m.bit_count() - 1 for m in o.greedy_groups)
     return PieceReport(o.label, o.units, o.must, o.status, o.gap, o.seconds, o.columns, o.method,
-                       o.units - merged, o.units - g_merged, o.greedy_seconds)
+                       o.units - merged, o.units - g_merged, o.greedy_seconds, o.stopped)
 
 
 def _union(pieces: list[Piece]) -> Piece:

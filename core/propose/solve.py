@@ -5,9 +5,13 @@ Status per piece: ``optimal`` — the goal is proven best (every candidate group
 limit was in the model, or the plan reaches the LP bound over all of them); ``feasible`` — a
 compliant plan with the gap to the bound; ``infeasible`` — some unit that must be grouped
 cannot be (the plan leaves the fewest such units, and says which).
+
+A ``Watch`` (core.propose.watch) stops a piece when the caller asks: it keeps the best plan
+found so far (``stopped``), and the pieces not reached yet get the greedy answer.
 """
 from __future__ import annotations
 
+import math
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -19,6 +23,7 @@ from core.propose.costs import TieBreak
 from core.propose.greedy import greedy, merge_to_target
 from core.propose.mip import FEASIBLE, INFEASIBLE, OPTIMAL, Master, primary
 from core.propose.piece import Piece
+from core.propose.watch import NEVER, Watch, for_worker, set_worker_event
 
 
 @dataclass
@@ -49,6 +54,7 @@ class PieceOutcome:
     greedy_groups: list[int] = field(default_factory=list)
     greedy_seconds: float = 0.0
     count_missed: float = 0.0         # target goal: units short of / beyond the target
+    stopped: bool = False             # the caller stopped it: the best plan found by then
 
     @property
     def gap(self) -> float | None:
@@ -69,7 +75,7 @@ def _gap(n: int, value: float, bound: float, goal: str) -> float:
     return max(0.0, (value - bound) / value) if value > 0 else 0.0
 
 
-def solve_piece(piece: Piece, rules_spec: dict, opts: Options) -> PieceOutcome:
+def solve_piece(piece: Piece, rules_spec: dict, opts: Options, watch: Watch = NEVER) -> PieceOutcome:
     t0 = time.perf_counter()
     deadline = t0 + opts.time_limit
     rules = RuleSet(rules_spec)
@@ -81,7 +87,7 @@ def solve_piece(piece: Piece, rules_spec: dict, opts: Options) -> PieceOutcome:
         # the most units the piece can have bounds the count, and its plan, merged down to the
         # target one adjacent pair at a time, is the first answer
         most = solve_piece(piece, rules_spec, replace(opts, goal=MOST, merged_away=None,
-                                                        time_limit=0.4 * opts.time_limit))
+                                                        time_limit=0.4 * opts.time_limit), watch)
         free = ((1 << piece.n) - 1) & ~sum(most.groups)
         g = merge_to_target(piece, j, list(most.groups), free, opts.max_size, target)
     else:
@@ -92,19 +98,39 @@ def solve_piece(piece: Piece, rules_spec: dict, opts: Options) -> PieceOutcome:
     def outcome(status, groups, uncovered, value, bound, columns, method, count_missed=0.0):
         return PieceOutcome(piece.label, piece.n, piece.must.bit_count(), status, groups, uncovered,
                             value, bound, time.perf_counter() - t0, columns, method, g, greedy_seconds,
-                            count_missed, opts.goal)
+                            count_missed, watch.stopped() and status != OPTIMAL, opts.goal)
 
     g_value = float(sum(primary(opts.goal, m.bit_count()) for m in g))
-    if not opts.exact:
+
+    def first_answer(columns: int, bound: float | None = None) -> PieceOutcome:
+        """The greedy plan stands (no exact answer, or none in time, or the caller stopped)."""
         missed = _missed(g, opts.merged_away)
-        return outcome(INFEASIBLE if g_uncovered or missed else FEASIBLE, g, g_uncovered, g_value, None, 0,
-                       "greedy", missed)
+        if g_uncovered or opts.goal == TARGET:
+            bound = None
+        elif opts.goal == FEWEST and watch.stopped():   # stopped: say how far it may be from the best
+            bound = max(bound or 0.0, float(piece.must.bit_count()))   # every must-merge unit is touched
+        if bound is not None:
+            bound = min(bound, g_value)
+        status = INFEASIBLE if g_uncovered or missed else OPTIMAL if bound == g_value else FEASIBLE
+        return outcome(status, g, g_uncovered, g_value, bound, columns, "greedy", missed)
+
+    if not opts.exact or watch.stopped():
+        return first_answer(0)
+    watch.gap(piece.label, None, force=True)
 
     reference = (sum(piece.pop[i] for m in g for i in range(piece.n) if m >> i & 1) / len(g)) if g else 0.0
     tb = TieBreak(piece, opts.tie_breaks, reference)
     cols = enumerate_columns(piece, j, opts.goal, opts.max_size, opts.column_budget,
-                             t0 + 0.3 * opts.time_limit)
-    master = Master(piece.n, piece.must, opts.goal, tb.maximum, opts.merged_away)
+                             t0 + 0.3 * opts.time_limit, watch.stopped)
+    if watch.stopped():
+        return first_answer(0)
+
+    def gap_of(primal: float, dual: float) -> float | None:
+        if opts.goal == TARGET or not (math.isfinite(primal) and math.isfinite(dual)) or primal > piece.n:
+            return None          # no plan yet, or one that still leaves a must-merge unit out
+        return _gap(piece.n, primal, math.ceil(dual - 1e-6), opts.goal)
+
+    master = Master(piece.n, piece.must, opts.goal, tb.maximum, opts.merged_away, watch, piece.label, gap_of)
     known: dict[int, int] = {}
 
     def add(columns: list[Column]) -> None:
@@ -124,34 +150,37 @@ def solve_piece(piece: Piece, rules_spec: dict, opts: Options) -> PieceOutcome:
         add(cols.columns[:2000])
         best: list[Column] = []
         for size in range(2, opts.max_size):
-            small = enumerate_columns(piece, j, opts.goal, size, opts.column_budget // 3, t0 + 0.4 * opts.time_limit)
+            small = enumerate_columns(piece, j, opts.goal, size, opts.column_budget // 3, t0 + 0.4 * opts.time_limit,
+                                      watch.stopped)
             if not small.complete:
                 break
             best = small.columns
         add(best)
         kappa = piece.n // 2          # groups in any plan at most: each has two members or more
-        while time.perf_counter() < t0 + 0.75 * opts.time_limit:
+        while time.perf_counter() < t0 + 0.75 * opts.time_limit and not watch.stopped():
             obj, y, y_count = master.solve_lp(deadline - time.perf_counter())
             a = 0.0 if opts.goal == TARGET else 1.0
             b = -1.0 if opts.goal == MOST else 0.0
             weights = [a - y[i] - y_count for i in range(piece.n)]
             new, complete = price(piece, j, opts.goal, opts.max_size, b + y_count, weights, tb.cost,
                                   master.scale, budget=max(opts.column_budget, 200_000),
-                                  deadline=t0 + 0.75 * opts.time_limit)
-            if complete and obj is not None:
+                                  deadline=t0 + 0.75 * opts.time_limit, stop=watch.stopped)
+            if complete and obj is not None and not watch.stopped():
                 # Farley's bound: the LP over every candidate is at least this, converged or not
                 bound = obj + kappa * min(0.0, new[0][0] if new else 0.0)
                 lp_bound = bound if lp_bound is None else max(lp_bound, bound)
             if not new:
                 break
             add([c for _, c in new])
+            if lp_bound is not None and opts.goal != TARGET:
+                watch.gap(piece.label, _gap(piece.n, g_value, float(int(lp_bound + 1e-6)), opts.goal))
+        if watch.stopped():      # the listing and the LP found no plan yet: the first answer, with its bound
+            return first_answer(len(known), None if lp_bound is None else float(int(lp_bound + 1e-6)))
     warm = [known[m] for m in g]
     res = master.solve_mip(max(0.5, deadline - time.perf_counter()), warm,
                            tie_seconds=min(2.0, 0.1 * opts.time_limit))
     if res.goal_value is None:      # no answer in time: the first one stands
-        missed = _missed(g, opts.merged_away)
-        return outcome(INFEASIBLE if g_uncovered or missed else FEASIBLE, g, g_uncovered, g_value, None,
-                       len(known), "greedy", missed)
+        return first_answer(len(known))
     groups = [master.columns[k].mask for k in res.chosen]
     if cols.complete:
         bound = res.mip_bound if res.status != OPTIMAL else res.goal_value
@@ -188,25 +217,38 @@ def _missed(groups: list[int], merged_away: tuple[int, int] | None) -> float:
 
 
 def solve_pieces(pieces: list[Piece], rules: RuleSet, opts: Options, workers: int = 2,
-                 progress=None) -> list[PieceOutcome]:
-    """Every piece, the large ones first, in ``workers`` processes when that pays."""
+                 progress=None, watch: Watch = NEVER) -> list[PieceOutcome]:
+    """Every piece, the large ones first, in ``workers`` processes when that pays; once
+    ``watch`` says stop, each piece keeps the best plan it has (see core.propose.watch)."""
     order = sorted(range(len(pieces)), key=lambda k: -pieces[k].n)
     out: list[PieceOutcome | None] = [None] * len(pieces)
     big = sum(p.n for p in pieces) >= 120 and len(pieces) >= 2
     workers = max(1, min(workers, os.cpu_count() or 1, len(pieces)))
+
+    def done(k: int, outcome: PieceOutcome) -> None:
+        out[k] = outcome
+        if progress:
+            progress(outcome, sum(o is not None for o in out), len(pieces))
+
     if workers > 1 and big:
         import multiprocessing as mp
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as pool:
-            futures = {pool.submit(solve_piece, pieces[k], rules.spec, opts): k for k in order}
-            from concurrent.futures import as_completed
-            for fut in as_completed(futures):
-                k = futures[fut]
-                out[k] = fut.result()
-                if progress:
-                    progress(out[k], sum(o is not None for o in out), len(pieces))
+        from concurrent.futures import FIRST_COMPLETED, wait
+        ctx = mp.get_context("spawn")
+        stop = ctx.Event()
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=set_worker_event, initargs=(stop,)) as pool:
+            futures = {pool.submit(_solve_in_worker, pieces[k], rules.spec, opts): k for k in order}
+            pending = set(futures)
+            while pending:
+                finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                if watch.stopped():
+                    stop.set()
+                for fut in finished:
+                    done(futures[fut], fut.result())
     else:
         for k in order:
-            out[k] = solve_piece(pieces[k], rules.spec, opts)
-            if progress:
-                progress(out[k], sum(o is not None for o in out), len(pieces))
+            done(k, solve_piece(pieces[k], rules.spec, opts, watch))
     return out  # type: ignore[return-value]
+
+
+def _solve_in_worker(piece: Piece, rules_spec: dict, opts: Options) -> PieceOutcome:
+    return solve_piece(piece, rules_spec, opts, for_worker())
