@@ -147,7 +147,7 @@ def cmd_import_boundaries(args, project) -> None:
     print("\n".join(report.lines(limit=REPORT_LIMIT)))
 
 
-def cmd_apply(args, project) -> None:
+def cmd_replay(args, project) -> None:
     """Replay the gestures of a file on a scenario through the session, then save it (one
     transaction). A refused gesture leaves the scenario as it was."""
     from core.law.wording import verdict_label
@@ -157,14 +157,14 @@ def cmd_apply(args, project) -> None:
     session = Session(project)
     session.open(args.scenario)
     for i, change in enumerate(replay(session, gestures), start=1):
-        line("cli.apply.step", index=i, change=change)
+        line("cli.replay.step", index=i, change=change)
     r = session.result
     assert r is not None and session.scenario is not None
-    line("cli.apply.outcome", before=r.units_before, after=r.units_after, reduction=r.reduction,
+    line("cli.replay.outcome", before=r.units_before, after=r.units_after, reduction=r.reduction,
          unresolved=len(r.unresolved), verdict=verdict_label(r.verdict))
     if args.dry_run:
-        line("cli.apply.not_saved", name=session.scenario.name)
+        line("cli.replay.not_saved", name=session.scenario.name)
         return
     if session.dirty:
         session.save()
-    line("cli.apply.saved", name=session.scenario.name)
+    line("cli.replay.saved", name=session.scenario.name)

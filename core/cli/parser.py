@@ -69,7 +69,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     s.add_argument("--province", metavar=m("province"), help=h("export_province"))
     s.add_argument("--district", metavar=m("district"), help=h("export_district"))
 
-    s = command("apply", c.cmd_apply, "apply")
+    s = command("replay", c.cmd_replay, "replay")
     s.add_argument("scenario", metavar=m("scenario"), help=h("scenario"))
     s.add_argument("file", metavar=m("file"), help=h("gestures_file"))
     s.add_argument("--dry-run", action="store_true", help=h("dry_run"))

@@ -1,4 +1,4 @@
-"""Gestures written down, replayed through the session: the command line's ``apply``.
+"""Gestures written down, replayed through the session: the command line's ``replay``.
 
 A gestures file (``sapxep-gestures/1``) lists what a planner would do in the window, in order::
 

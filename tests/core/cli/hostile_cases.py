@@ -258,7 +258,7 @@ DB_COMMANDS = {
     "compare": _cmd("compare", SEED, SEED), "import-boundaries": _cmd("import-boundaries", _f("good-layer")),
     "unmatched": _cmd("unmatched"), "resolve-match": _cmd("resolve-match", "28801", "line 2"),
     "provinces": _cmd("provinces"), "propose": _cmd("propose", "--time-limit", "5"),
-    "apply": _cmd("apply", SEED, _f("good-gestures")),
+    "replay": _cmd("replay", SEED, _f("good-gestures")),
 }
 
 
@@ -308,10 +308,10 @@ def _catalogue(root: bool) -> list[Case]:
         cases.append(Case(f"propose-{name}", "propose", _cmd("propose", *args),
                           expect=names_stay_unique if name == "name-taken" else refused))
     for name in GENERIC_FILES + GESTURE_FILES:
-        cases.append(Case(f"apply-{name}", "apply", _cmd("apply", SEED, _f(name)),
+        cases.append(Case(f"replay-{name}", "replay", _cmd("replay", SEED, _f(name)),
                           expect=GESTURE_EXPECT.get(name, refused), timeout=120 if "100000" in name else 60))
-    cases.append(Case("apply-unknown-scenario", "apply", _cmd("apply", "PA-99", _f("good-gestures")), expect=refused))
-    cases.append(Case("apply-dry-run-unknown-unit", "apply", _cmd("apply", SEED, _f("gestures-unknown-unit"), "--dry-run"),
+    cases.append(Case("replay-unknown-scenario", "replay", _cmd("replay", "PA-99", _f("good-gestures")), expect=refused))
+    cases.append(Case("replay-dry-run-unknown-unit", "replay", _cmd("replay", SEED, _f("gestures-unknown-unit"), "--dry-run"),
                       expect=refused))
     for name in GENERIC_FILES + SCENARIO_FILES:
         cases.append(Case(f"import-scenario-{name}", "import-scenario", _cmd("import-scenario", _f(name)),
@@ -340,7 +340,7 @@ def _catalogue(root: bool) -> list[Case]:
         for command, args in DB_COMMANDS.items():
             if not every and command not in ("units", "import-scenario", "import-boundaries"):
                 continue
-            writes = command in ("import-scenario", "import-boundaries", "resolve-match", "apply", "propose")
+            writes = command in ("import-scenario", "import-boundaries", "resolve-match", "replay", "propose")
             expect = reads_or_says_read_only if db.startswith("readonly") and not writes \
                 else refused_naming(*BAD_DB_WORDS[db])
             cases.append(Case(f"{command}-db-{db}", command, args, db=db, both_languages=command == "units",

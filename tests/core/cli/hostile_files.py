@@ -147,7 +147,7 @@ class HostileFiles:
     def _geojson_as_scenario(self) -> Path:
         return self._write("ranh-gioi-nhu-phuong-an.json", self._layer_text(BEN_TRE).encode())
 
-    # ----- gesture files (apply) -------------------------------------------------------------
+    # ----- gesture files (replay) ------------------------------------------------------------
     def _gestures(self, slug: str, gestures, fmt: str = "sapxep-gestures/1") -> Path:
         text = json.dumps({"format": fmt, "gestures": gestures}, ensure_ascii=False)
         return self._write(f"gestures-{slug}.json", text.encode("utf-8"))

@@ -17,12 +17,12 @@ FILE_AS_FOLDER = "a file where the project's folder should be is refused with th
 READONLY_FOLDER_MISNAMED = "a project in a read-only folder is refused as 'the folder does not exist or cannot be reached'"
 
 TRACEBACK_TODAY: dict[str, str] = {
-    **dict.fromkeys(['import-scenario-dev-zero', 'apply-dev-zero'], DEV_ZERO),
+    **dict.fromkeys(['import-scenario-dev-zero', 'replay-dev-zero'], DEV_ZERO),
     **dict.fromkeys(['import-scenario-number-10-400'], HUGE_NUMBER),
 }
 EXPECT_TODAY: dict[str, str] = {
     **dict.fromkeys(['propose-time-limit-nan'], TIME_LIMIT_NAN),
-    **dict.fromkeys(['import-scenario-dev-zero', 'import-scenario-number-10-400', 'apply-dev-zero'],
+    **dict.fromkeys(['import-scenario-dev-zero', 'import-scenario-number-10-400', 'replay-dev-zero'],
                     UNEXPECTED_NOT_REFUSAL),
     **dict.fromkeys(['import-scenario-duplicate-group-ids'], DUPLICATE_GROUP_IDS),
     **dict.fromkeys(['import-scenario-override-without-source'], OVERRIDE_WITHOUT_SOURCE),

@@ -37,7 +37,7 @@ ENGLISH_WORDS = {
     "judged", "under", "measure", "better", "value", "differences", "same", "both", "which", "was",
     "commune", "town", "ward", "row", "field", "metres",
 }
-COMMANDS = ("units", "rules", "scenarios", "check", "compare", "export", "apply", "import-scenario", "export-scenario",
+COMMANDS = ("units", "rules", "scenarios", "check", "compare", "export", "replay", "import-scenario", "export-scenario",
             "import-boundaries", "new-project", "unmatched", "resolve-match", "provinces", "propose")
 LEGAL_TERMS = ("thị trấn", "phường", "đặc khu", "xã", "Thị trấn", "Phường", "Đặc khu", "Xã")
 
@@ -177,7 +177,7 @@ RESULTS = [
                            "--to", "{dir}/{lang}-huyen.csv"]),
     ("export-scenario", ["export-scenario", "Phương án 2019", "--to", "{dir}/{lang}.json"]),
     ("import-scenario", ["import-scenario", "{dir}/pa.json", "--name", "Nhập {lang}"]),
-    ("apply", ["apply", "Bản sao", "{dir}/gestures.json", "--dry-run"]),
+    ("replay", ["replay", "Bản sao", "{dir}/gestures.json", "--dry-run"]),
     ("help", ["--help"]), ("help of check", ["check", "--help"]), ("help of new-project", ["new-project", "--help"]),
     ("propose", ["propose", "--name", "Đề xuất {lang}"]), ("help of propose", ["propose", "--help"]),
 ]
@@ -193,8 +193,8 @@ REFUSALS = [
     ("export-scenario not json", ["export-scenario", "Phương án 2019", "--to", "{dir}/x.pdf"]),
     ("import a missing file", ["import-scenario", "{dir}/nowhere.json"]),
     ("import a name taken", ["import-scenario", "{dir}/pa.json"]),
-    ("apply a refused gesture", ["apply", "Bản sao", "{dir}/gestures-refused.json"]),
-    ("apply an unknown gesture", ["apply", "Bản sao", "{dir}/gestures-unknown.json"]),
+    ("replay a refused gesture", ["replay", "Bản sao", "{dir}/gestures-refused.json"]),
+    ("replay an unknown gesture", ["replay", "Bản sao", "{dir}/gestures-unknown.json"]),
     ("invalid tolerance", ["import-boundaries", "{dir}/x.gpkg", "--tolerance", "abc"]),
     ("two fields", ["import-boundaries", "{dir}/x.gpkg", "--code-field", "a", "--name-field", "b"]),
 ] + [(f"bad scenario file: {key}", ["import-scenario", f"{{dir}}/{key}.json"])

@@ -103,7 +103,7 @@ def outcomes(tmp_path_factory) -> dict[tuple[str, str], Run]:
     from core.imports.national import import_national
     project, _ = import_national(base["national"], files.get("synthetic-layer"), files.get("synthetic-stats"))
     project.close()
-    only = os.environ.get("HOSTILE_ONLY", "")          # e.g. HOSTILE_ONLY=apply- while fixing one command
+    only = os.environ.get("HOSTILE_ONLY", "")          # e.g. HOSTILE_ONLY=replay- while fixing one command
     cases = [c for c in CASES if only in c.id]
     for case in cases:                      # build every file here, not in the threads
         case.prepare(files)

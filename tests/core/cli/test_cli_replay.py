@@ -1,4 +1,4 @@
-"""`apply`: the gestures of a file replayed on a scenario through the session, then saved."""
+"""`replay`: the gestures of a file replayed on a scenario through the session, then saved."""
 import hashlib
 import json
 
@@ -6,8 +6,8 @@ from core.cli.run import main
 from core.storage.store import Project
 
 
-def apply(db, *args, lang="vi"):
-    return main(["--db", str(db), "--lang", lang, "apply", *args])
+def replay(db, *args, lang="vi"):
+    return main(["--db", str(db), "--lang", lang, "replay", *args])
 
 
 def digest(path) -> str:
@@ -31,7 +31,7 @@ def test_gestures_from_a_file_are_done_in_order_and_the_scenario_is_saved(tmp_pa
         {"do": "add", "group": "An Hiệp", "units": ["28840"]}, {"do": "undo"}, {"do": "redo"},
         {"do": "remove", "units": ["28840"]},
     ])
-    assert apply(db, "Phương án 2019", file) == 0
+    assert replay(db, "Phương án 2019", file) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "1. Nhập Phú An Hòa, An Hóa, An Phước thành Phú An Hòa"
     assert out[4] == "5. Hoàn tác: Thêm Tân Phú vào nhóm An Hiệp"
@@ -49,7 +49,7 @@ def test_a_refused_gesture_names_itself_and_the_project_is_left_byte_for_byte(tm
     before = digest(db)
     file = write(tmp_path, [{"do": "rename", "group": "Giao Long", "name": "X"},
                             {"do": "remove", "units": ["28813"]}])
-    assert apply(db, "Phương án 2019", file, lang="en") == 2
+    assert replay(db, "Phương án 2019", file, lang="en") == 2
     err = capsys.readouterr().err
     assert "Gesture 2 cannot be done" in err and "dissolve the group instead" in err
     assert digest(db) == before
@@ -60,7 +60,7 @@ def test_a_dry_run_shows_the_outcome_and_saves_nothing(tmp_path, capsys):
     Project(db).close()
     before = digest(db)
     file = write(tmp_path, [{"do": "dissolve", "group": "Giao Long"}])
-    assert apply(db, "Phương án 2019", file, "--dry-run", lang="en") == 0
+    assert replay(db, "Phương án 2019", file, "--dry-run", lang="en") == 0
     out = capsys.readouterr().out
     assert "Dissolved Giao Long" in out and "Units: 22 → 20" in out and "Not saved" in out
     assert digest(db) == before
