@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.cli.history import choose
 from core.cli.output import CliError, line, print_json
 from core.cli.report import scenario_json, scenario_text, unit_json, units_text
 from core.common.messages import pick
@@ -35,6 +36,7 @@ def cmd_rules(args) -> None:
 def cmd_units(args, project) -> None:
     from core.law.evaluation import evaluate_unit
     rules = get_rule_set(args.rules)
+    choose(project, args)
     results = [evaluate_unit(u, rules) for u in project.dataset.units.values()]
     if args.json:
         must = [r for r in results if r.must_merge]
@@ -67,6 +69,7 @@ def cmd_scenarios(args, project) -> None:
 def cmd_check(args, project) -> None:
     from core.law.evaluation import evaluate
     scenario = project.get_scenario(args.scenario)
+    choose(project, args, scenario)
     rules = get_rule_set(args.rules or scenario.rules)
     result = evaluate(project.dataset, rules, scenario)
     if args.json:
@@ -77,7 +80,13 @@ def cmd_check(args, project) -> None:
 
 def cmd_import_scenario(args, project) -> None:
     from core.domain.scenario_io import read_scenario_file
-    scenario = read_scenario_file(args.file, project.dataset)
+    from core.storage.history import latest_state, resolve_state
+    scenario = read_scenario_file(args.file)
+    # Drafted on the state --state names, else the one the file names, else the latest.
+    drafted_on = resolve_state(project, getattr(args, "state", None) or scenario.state or latest_state(project).name)
+    scenario.state = drafted_on.name if drafted_on.position else ""
+    choose(project, args, scenario)
+    scenario.validate(project.dataset)
     get_rule_set(scenario.rules)
     if args.name:
         scenario.name = args.name
@@ -102,6 +111,7 @@ def cmd_export(args, project) -> None:
     from core.export import Area, export_scenario, format_name, format_of
     suffix = format_of(args.to)              # an unsupported name fails before any work
     scenario = project.get_scenario(args.scenario)
+    choose(project, args, scenario)
     rules = get_rule_set(args.rules) if args.rules else None
     area = Area(args.province, args.district)
     shown = []
@@ -130,6 +140,7 @@ def cmd_compare(args, project) -> None:
     if len(args.scenarios) > len(LABELS):
         raise CliError("cli.compare_too_many", max=len(LABELS))
     scenarios = [project.get_scenario(ref) for ref in args.scenarios]
+    choose(project, args, scenarios[0])
     comp = compare(project.dataset, scenarios, get_rule_set(args.rules) if args.rules else None)
     if args.json:
         print_json(comparison_json(comp))
@@ -154,6 +165,7 @@ def cmd_replay(args, project) -> None:
     from core.session import Session
     from core.session.replay import read_gestures_file, replay
     gestures = read_gestures_file(args.file)
+    choose(project, args, project.get_scenario(args.scenario))
     session = Session(project)
     session.open(args.scenario)
     for i, change in enumerate(replay(session, gestures), start=1):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from core.cli import commands as c
+from core.cli import history as hist
 from core.cli import national as n
 from core.cli import propose as proposer
 from core.common.messages import say
@@ -34,10 +35,14 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="main.py", description=h("description"))
     p.add_argument("--db", metavar=m("file"), help=h("db"))
     p.add_argument("--lang", choices=LANGS, default="vi", help=h("lang"))
+    p.add_argument("--state", metavar=m("name"), help=h("state"))
+    p.add_argument("--figures", metavar=m("name"), help=h("figures"))
     # The same two options are taken after the command too ("check X --lang en").
     late = argparse.ArgumentParser(add_help=False)
     late.add_argument("--db", metavar=m("file"), default=argparse.SUPPRESS, help=h("db"))
     late.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=h("lang"))
+    late.add_argument("--state", metavar=m("name"), default=argparse.SUPPRESS, help=h("state"))
+    late.add_argument("--figures", metavar=m("name"), default=argparse.SUPPRESS, help=h("figures"))
     sub = p.add_subparsers(dest="command", required=True, title=h("commands"), metavar=m("command"))
     p.command_names = []
 
@@ -73,6 +78,20 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     s.add_argument("scenario", metavar=m("scenario"), help=h("scenario"))
     s.add_argument("file", metavar=m("file"), help=h("gestures_file"))
     s.add_argument("--dry-run", action="store_true", help=h("dry_run"))
+
+    s = command("apply", hist.cmd_apply, "apply_state")
+    s.add_argument("scenario", metavar=m("scenario"), help=h("scenario"))
+    s.add_argument("--as", dest="as_name", metavar=m("name"), required=True, help=h("as_state"))
+    s.add_argument("--rules", metavar=m("rules"), help=h("rules_other"))
+    s.add_argument("--dry-run", action="store_true", help=h("dry_run"))
+
+    command("states", hist.cmd_states, "states", json=True)
+
+    s = command("import-stats", hist.cmd_import_stats, "import_stats", json=True)
+    s.add_argument("file", metavar=m("file"), help=h("stats"))
+    s.add_argument("--as", dest="as_name", metavar=m("name"), required=True, help=h("as_figures"))
+    s.add_argument("--date", metavar=m("date"), required=True, help=h("figures_date"))
+    s.add_argument("--source", metavar=m("text"), help=h("figures_source"))
 
     s = command("import-scenario", c.cmd_import_scenario, "import_scenario")
     s.add_argument("file", metavar=m("file"), help=h("scenario_file"))

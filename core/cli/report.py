@@ -88,6 +88,29 @@ def group_json(g: GroupResult, lang: str | None = None) -> dict:
     }
 
 
+def history_lines(res: ScenarioResult) -> list[Message]:
+    """The state and figure set judged (with a warning when the rule set expects another date),
+    and every transfer out of the project."""
+    from core.analysis.next_state import transfer_lines
+    from core.cli.history import figures_note
+    out: list[Message] = []
+    if res.working is not None:
+        out += figures_note(res.working, res.rules)
+    if res.transfers:
+        out.append(Message("transfer.heading", count=len(res.transfers)))
+        out += transfer_lines(res.transfers)
+    return out
+
+
+def history_json(res: ScenarioResult, lang: str | None = None) -> dict:
+    from core.analysis.next_state import transfer_lines
+    from core.cli.history import context_json
+    out = context_json(res.working, res.rules) if res.working is not None else {}
+    out["transfers"] = [dict(t, text=m.text(lang)) for t, m in zip(res.transfers, transfer_lines(res.transfers))]
+    out["parts"] = res.parts
+    return out
+
+
 def scenario_json(res: ScenarioResult, lang: str | None = None) -> dict:
     s = res.scenario
     return {
@@ -100,6 +123,7 @@ def scenario_json(res: ScenarioResult, lang: str | None = None) -> dict:
         "exemptions": [{"unit": c, "reason": r} for c, r in s.exemptions.items()],
         "verdict": res.verdict, "verdict_text": verdict_label(res.verdict, lang),
         "groups": [group_json(g, lang) for g in res.groups],
+        **history_json(res, lang),
     }
 
 
@@ -118,5 +142,6 @@ def scenario_text(res: ScenarioResult, lang: str | None = None) -> str:
                        reduction=res.reduction, pct=res.reduction_pct))
     names = [res.units[c].unit.name for c in res.unresolved]
     out.append(Message("cli.check.unresolved", names=names) if names else Message("cli.check.unresolved_none"))
+    out += history_lines(res)
     out.append(Message("cli.check.verdict", verdict=res.verdict))
     return "\n".join(m.text(lang) if isinstance(m, Message) else m for m in out)

@@ -18,6 +18,8 @@ from core.common.errors import CoreError
 from core.common.messages import Message
 from core.common.text import nfc
 from core.domain.model import KINDS, DataError, Dataset, check_figure
+from core.domain.splits import Split, Transfer, working_dataset
+from core.domain.splits import problems as split_problems
 
 FORMAT = "sapxep-scenario/1"
 MAX_NAME = 200
@@ -64,6 +66,7 @@ class Group:
     seat: str = ""
     kind: str | None = None          # None: the rule set's default
     exception_reason: str = ""       # e.g. NQ 653 special factors for a 2-unit group
+    code: str = ""                   # the new unit's GSO code when known (else the seat's, on apply)
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
 
 
@@ -82,6 +85,9 @@ class Scenario:
     groups: list[Group] = field(default_factory=list)
     exemptions: dict[str, str] = field(default_factory=dict)
     overrides: dict[str, Override] = field(default_factory=dict)
+    splits: list[Split] = field(default_factory=list)          # units split into parts
+    transfers: list[Transfer] = field(default_factory=list)    # units or parts going out of the project
+    state: str = ""                  # the project state it is drafted on ("" the project's first)
     id: str = field(default_factory=new_id)
     created: str = field(default_factory=now_iso)
     modified: str = field(default_factory=now_iso)
@@ -103,10 +109,20 @@ class Scenario:
     def grouped_codes(self) -> dict[str, Group]:
         return {code: g for g in self.groups for code in g.members}
 
+    def working(self, dataset: Dataset) -> Dataset:
+        """The units this scenario groups: ``dataset`` with its split units replaced by their
+        parts and its transferred units taken out (``dataset`` itself when it has neither)."""
+        return working_dataset(dataset, self.splits, self.transfers)
+
     # ----- checks --------------------------------------------------------
     def problems(self, dataset: Dataset) -> list[Message]:
         """Every structural problem against ``dataset`` (empty when valid)."""
-        found: list[Message] = []
+        found: list[Message] = split_problems(dataset, self.splits, self.transfers)
+        if found:
+            return found
+        original, dataset = dataset, self.working(dataset)
+        gone = {t.unit for t in self.transfers}
+        split_units = {s.unit for s in self.splits}
         seen: dict[str, str] = {}
         for i, group in enumerate(self.groups):
             where = Message("where.group", index=i + 1, name=group.name)
@@ -114,7 +130,13 @@ class Scenario:
                 found.append(Message("scenario.too_few_members", where=where))
             in_group: set[str] = set()
             for code in group.members:
-                if code not in dataset.units:
+                if code in gone:
+                    found.append(Message("scenario.transferred_in_group", unit=unit_label(original, code),
+                                         where=where))
+                elif code in split_units:
+                    found.append(Message("scenario.split_unit_in_group", unit=unit_label(original, code),
+                                         where=where))
+                elif code not in dataset.units:
                     found.append(Message("scenario.unknown_unit", code=code, where=where))
                 elif code in in_group:
                     found.append(Message("scenario.unit_listed_twice", unit=unit_label(dataset, code),

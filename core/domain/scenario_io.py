@@ -7,7 +7,14 @@ Format (``sapxep-scenario/1``)::
      "groups": [{"name": "Giao Long", "members": ["28813", "28816"],
                  "seat": "28813", "kind": "xa", "exception": ""}],
      "exemptions": [{"unit": "28849", "reason": "..."}],
-     "overrides": [{"unit": "28816", "population": 3093, "source": "..."}]}
+     "overrides": [{"unit": "28816", "population": 3093, "source": "..."}],
+     "splits": [{"unit": "28816", "parts": [{"id": "28816-1", "area_km2": 2.0,
+                 "population": 1500, "source": "..."}, {"id": "28816-2", "rest": true}]}],
+     "transfers": [{"unit": "28858", "to": "thành phố Bến Tre", "reason": "..."}],
+     "state": "2020"}
+
+A group may give the new unit's ``code``; ``members`` may name part ids; ``state`` is the
+project state the scenario is drafted on (absent: the project's first).
 """
 from __future__ import annotations
 
@@ -19,6 +26,7 @@ from core.common.messages import Message
 from core.common.text import nfc, normalise_code
 from core.domain.model import Dataset
 from core.domain.scenario import FORMAT, Group, Override, Scenario, ScenarioError, clean_name
+from core.domain.splits_io import split_from_data, split_to_data, transfer_from_data, transfer_to_data
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -37,6 +45,8 @@ def to_dict(scenario: Scenario, with_ids: bool = False) -> dict:
         item = {"name": g.name, "members": list(g.members), "seat": g.seat, "kind": g.kind}
         if g.exception_reason:
             item["exception"] = g.exception_reason
+        if g.code:
+            item["code"] = g.code
         if with_ids:
             item["id"] = g.id
         data["groups"].append(item)
@@ -47,6 +57,12 @@ def to_dict(scenario: Scenario, with_ids: bool = False) -> dict:
         if ov.area_km2 is not None:
             item["area_km2"] = ov.area_km2
         data["overrides"].append(item)
+    if scenario.splits:
+        data["splits"] = [split_to_data(s) for s in scenario.splits]
+    if scenario.transfers:
+        data["transfers"] = [transfer_to_data(t) for t in scenario.transfers]
+    if scenario.state:
+        data["state"] = scenario.state
     if with_ids:
         data.update(id=scenario.id, created=scenario.created, modified=scenario.modified,
                     version=scenario.version)
@@ -68,6 +84,15 @@ def _code(value: object, where: Message) -> str:
         return normalise_code(value)
     except ValueError:
         raise ScenarioError("scenario_file.not_a_code", value=repr(value)[:40], where=where) from None
+
+
+def _member(value: object, where: Message) -> str:
+    """A group member: a GSO code, or the id of a part of a split unit ("28816-1")."""
+    if isinstance(value, str) and value.strip() and not value.strip().isdigit():
+        text = nfc(value.strip())
+        if not text.replace(".", "", 1).isdigit():
+            return text[:40]
+    return _code(value, where)
 
 
 def _list(data: dict, key: str) -> list:
@@ -100,15 +125,17 @@ def from_dict(data: object, dataset: Dataset | None = None) -> Scenario:
         members = item.get("members")
         if not isinstance(members, list):
             raise ScenarioError("scenario_file.expected_code_list", where=_item("groups", i, "members"))
-        codes = [_code(m, _item("groups", i, "members")) for m in members]
+        codes = [_member(m, _item("groups", i, "members")) for m in members]
         seat = item.get("seat") or ""
         kind = item.get("kind")
         exception = item.get("exception") or ""
         if not isinstance(exception, str):
             raise ScenarioError("scenario_file.not_text", where=_item("groups", i, "exception"))
         group = Group(name=clean_name(item.get("name", ""), _item("groups", i, "name")), members=codes,
-                      seat=_code(seat, _item("groups", i, "seat")) if seat else (codes[0] if codes else ""),
+                      seat=_member(seat, _item("groups", i, "seat")) if seat else (codes[0] if codes else ""),
                       kind=kind, exception_reason=nfc(exception))
+        if item.get("code") not in (None, ""):
+            group.code = _code(item["code"], _item("groups", i, "code"))
         if isinstance(item.get("id"), str) and item["id"]:
             group.id = item["id"][:40]
         scenario.groups.append(group)
@@ -133,6 +160,13 @@ def from_dict(data: object, dataset: Dataset | None = None) -> Scenario:
                                     where=_item("overrides", i, key))
             setattr(ov, key, float(value))
         scenario.overrides[code] = ov
+    scenario.splits = [split_from_data(item, _item("splits", i), _code) for i, item in enumerate(_list(data, "splits"))]
+    scenario.transfers = [transfer_from_data(item, _item("transfers", i), _member)
+                          for i, item in enumerate(_list(data, "transfers"))]
+    state = data.get("state") or ""
+    if not isinstance(state, str):
+        raise ScenarioError("scenario_file.not_text", where=_field("state"))
+    scenario.state = nfc(state)
     for key in ("id", "created", "modified"):
         if isinstance(data.get(key), str) and data[key]:
             setattr(scenario, key, data[key])

@@ -130,7 +130,7 @@ def resolve_match(project, feature_code: str, row_ref: str) -> Unit:
                      "values (?, ?, ?, ?, ?)", [feature_code, row.row_id, row.line, BY_HAND, now_iso()])
         conn.execute("delete from import_unmatched_features where code = ?", [feature_code])
         conn.execute("delete from import_unmatched_rows where row_id = ?", [row.row_id])
-    project._dataset = None
+    project._dataset = project._base = None
     project._geometries = None
     return unit
 

@@ -125,6 +125,18 @@ class ScenarioResult:
     after_names: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     names: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False, compare=False)
     owner: dict[str, Group] = field(default_factory=dict, repr=False, compare=False)
+    # The units the groups were made of (split units as their parts, transfers taken out).
+    working: Dataset | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def transfers(self) -> list[dict]:
+        """The units and parts going to units outside the project: unit, name, to, reason, figures."""
+        return list(self.working.meta.get("transfers", [])) if self.working is not None else []
+
+    @property
+    def parts(self) -> dict[str, str]:
+        """Part id → the code of the unit it is a part of (for a scenario that splits units)."""
+        return dict(self.working.meta.get("parts", {})) if self.working is not None else {}
 
     @cached_property
     def _by_group(self) -> dict[str, GroupResult]:
@@ -318,7 +330,10 @@ def _group_findings(dataset: Dataset, rules: RuleSet, r: GroupResult,
 
 
 def evaluate(dataset: Dataset, rules: RuleSet, scenario: Scenario) -> ScenarioResult:
-    """Evaluate every unit and group of ``scenario`` under ``rules``."""
+    """Evaluate every unit and group of ``scenario`` under ``rules`` (its split units as their
+    parts, its transferred units out of the count)."""
+    before = len(dataset.units)
+    dataset = scenario.working(dataset)
     owner = scenario.grouped_codes()
     unit_results = {code: evaluate_unit(unit, rules, scenario,
                                         owner[code].id if code in owner else None)
@@ -327,8 +342,7 @@ def evaluate(dataset: Dataset, rules: RuleSet, scenario: Scenario) -> ScenarioRe
     names = name_index(dataset, after_names)
     groups = [evaluate_group(dataset, rules, scenario, g, unit_results, after_names, owner, names)
               for g in scenario.groups]
-    before = len(dataset.units)
-    after = before - sum(len(g.members) - 1 for g in scenario.groups)
+    after = len(dataset.units) - sum(len(g.members) - 1 for g in scenario.groups)
     unresolved = [c for c, r in unit_results.items() if r.unresolved]
     return ScenarioResult(scenario, rules, unit_results, groups, before, after, unresolved,
-                          after_names=after_names, names=names, owner=owner)
+                          after_names=after_names, names=names, owner=owner, working=dataset)

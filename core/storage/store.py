@@ -23,7 +23,7 @@ from core.domain.scenario import Scenario, ScenarioError, now_iso
 from core.domain.scenario_io import from_dict, read_scenario_file, to_dict
 
 APP_ID = "sapxep-dvhc"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 UNIT_COLUMNS = ("code", "name", "kind", "terrain", "urban_class", "parent", "border", "province",
@@ -140,7 +140,13 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
     conn.execute("alter table units add column classification_defaulted integer default 0")
 
 
-MIGRATIONS = {1: _migrate_1_to_2}
+def _add_states(conn: sqlite3.Connection) -> None:
+    # Successive states (hiện trạng) and figure sets by reference date (issue 11).
+    from core.storage.states import create_tables
+    create_tables(conn)
+
+
+MIGRATIONS = {1: _migrate_1_to_2, 2: _add_states}
 
 
 def backup_copy(path: Path, label: str) -> Path:
@@ -203,7 +209,10 @@ class Project:
                 self._discard()
                 raise
         self._dataset: Dataset | None = None
+        self._base: Dataset | None = None
         self._geometries = None
+        self._state: int | None = None          # the state read (None: the first, the units table)
+        self._figures: str | None = None        # the figure set read (None: the units' own)
 
     # ----- creation ------------------------------------------------------
     @classmethod
@@ -247,6 +256,8 @@ class Project:
                                          "body": str, "created": str, "modified": str, "version": int},
                                         pk="id")
             self.db["scenarios"].create_index(["name"])
+            from core.storage.states import create_tables
+            create_tables(self.db.conn)
             self._write_dataset(dataset, source="data")
             self.db["meta"].insert_all([
                 {"key": "app", "value": APP_ID},
@@ -277,7 +288,16 @@ class Project:
 
     @property
     def dataset(self) -> Dataset:
+        """The units of the state chosen (``use_state``; the first by default) with the figure set
+        chosen (``use_figures``; the units' own by default)."""
         if self._dataset is None:
+            from core.storage import history
+            self._dataset = history.selected_dataset(self, self._state, self._figures)
+        return self._dataset
+
+    def base_dataset(self) -> Dataset:
+        """The project's first state: the ``units`` table as imported."""
+        if self._base is None:
             units = {}
             for i, row in enumerate(self.db["units"].rows):
                 unit = unit_from_row(row, Message("where.db_units_row", row=i + 1))
@@ -286,17 +306,44 @@ class Project:
             meta = json.loads(self.meta("dataset_meta", "{}"))
             meta["adjacency_source"] = self.meta("adjacency_source", "data")
             meta["boundaries_revision"] = self.meta("boundaries_revision", "0")
-            self._dataset = Dataset(self.meta("dataset_name"), units, pairs, meta)
+            self._base = Dataset(self.meta("dataset_name"), units, pairs, meta)
             # The units live as long as the project is open: keep them out of the cyclic
             # collector's full passes, which otherwise double some national evaluations.
             gc.freeze()
-        return self._dataset
+        return self._base
+
+    # ----- states and figure sets (core.storage.history) ----------------------
+    def use_state(self, ref: str | None) -> None:
+        """Read the state ``ref`` (a name or position; None or "base": the first) from now on."""
+        from core.storage import history
+        position = history.resolve_state(self, ref).position if ref else None
+        self._state = position or None
+        self._dataset = None
+        self._geometries = None
+
+    def use_figures(self, name: str | None) -> None:
+        """Read the figure set ``name`` (None or "base": the units' own) from now on."""
+        from core.storage import history
+        self._figures = history.resolve_figures(self, name).name if name else None
+        self._dataset = None
+
+    @property
+    def figures_name(self) -> str:
+        """The figure set read ("" for the units' own)."""
+        return self._figures or ""
+
+    @property
+    def state_position(self) -> int:
+        return self._state or 0
 
     def has_boundaries(self) -> bool:
         return self.db["geometries"].count > 0
 
     def geometries(self) -> dict:
         """Unit code → shapely geometry (WGS84), empty when no boundaries were imported."""
+        if self._geometries is None and self._state:
+            from core.storage import history
+            self._geometries = history.state_geometries(self, self._state)
         if self._geometries is None:
             import shapely
             rows = self.db.execute("select code, wkb from geometries").fetchall()
@@ -323,7 +370,7 @@ class Project:
         try:
             boundaries.store_boundaries(self.db.conn, wkb_by_code, area_by_code, adjacency, check, keep_previous)
         finally:
-            self._dataset = None
+            self._dataset = self._base = None
             self._geometries = None
 
     def has_previous_boundaries(self) -> bool:
@@ -336,7 +383,7 @@ class Project:
         try:
             return boundaries.restore_previous(self.db.conn)
         finally:
-            self._dataset = None
+            self._dataset = self._base = None
             self._geometries = None
 
     # ----- scenarios -------------------------------------------------------
@@ -382,7 +429,8 @@ class Project:
 
     def save_scenario(self, scenario: Scenario, force: bool = False) -> None:
         """Save in one transaction; refuse if someone else saved a newer version (unless ``force``)."""
-        scenario.validate(self.dataset)
+        from core.storage import history
+        scenario.validate(history.dataset_for_scenario(self, scenario))
         conn = self.db.conn
         with conn:
             conn.execute("begin immediate")
