@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.cli.history import choose
+from core.cli.history import choose, context_json, figures_note
 from core.cli.output import CliError, line, print_json
 from core.cli.report import scenario_json, scenario_text, unit_json, units_text
 from core.common.messages import pick
@@ -45,12 +45,15 @@ def cmd_units(args, project) -> None:
             p = by_province.setdefault(r.unit.province or "", {"units": 0, "must_merge": 0})
             p["units"] += 1
             p["must_merge"] += int(r.must_merge)
-        print_json({"rules": rules.id, "dataset": project.dataset.name, "count": len(results),
+        print_json({"rules": rules.id, "dataset": project.dataset.name, **context_json(project.dataset, rules),
+                    "count": len(results),
                     "must_merge_count": len(must), "by_province": by_province,
                     "units": [unit_json(r) for r in results]})
     else:
         print(project.dataset.name)
         print(units_text(results, rules))
+        for note in figures_note(project.dataset, rules):
+            print(note.text())
 
 
 def cmd_scenarios(args, project) -> None:

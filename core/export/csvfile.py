@@ -5,6 +5,7 @@ import csv
 import io
 from pathlib import Path
 
+from core.common.messages import say
 from core.law.wording import kind_label
 
 from .dossier import Dossier
@@ -26,6 +27,11 @@ def old_new_csv(d: Dossier) -> bytes:
                                                 new_names[r.code],
                                                 "Nhập" if r.merged else "Giữ nguyên",
                                                 f"{r.area_km2:.3f}", f"{r.population:.0f}")])
+    for i, t in enumerate(d.transfers, len(d.before) + 1):
+        writer.writerow([safe_cell(v) for v in (i, t["unit"], kind_label(t["kind"], DOC_LANG) if t["kind"] else "",
+                                                t["name"], t["to"], t["to"],
+                                                say("dossier.csv.transferred", DOC_LANG, reason=t["reason"] or "—"),
+                                                f"{t['area_km2']:.3f}", f"{t['population']:.0f}")])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

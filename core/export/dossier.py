@@ -18,7 +18,7 @@ from core.law.evaluation import GroupResult, ScenarioResult
 from core.law.wording import criterion_text, finding_text, kind_label, severity_label, verdict_label
 
 from .area import Scope, area_scope
-from .narrative import DOC_LANG, merger_paragraph, unit_with_kind
+from .narrative import DOC_LANG, history_notes, merger_paragraph, unit_with_kind
 from .sources import dossier_sources, vn_date
 
 
@@ -91,6 +91,7 @@ class Dossier:
     notes: list[str] = field(default_factory=list)
     area: str = ""                               # "Huyện Châu Thành – Tỉnh Bến Tre", "Tỉnh Bến Tre"
     area_in_sentence: str = ""                   # "huyện Châu Thành", "tỉnh Bến Tre"
+    transfers: list[dict] = field(default_factory=list)     # units and parts going out of the project
 
     @property
     def total_area(self) -> float:
@@ -221,6 +222,7 @@ def _kinds(kinds: list[str]) -> dict[str, int]:
 def build_dossier(dataset: Dataset, result: ScenarioResult, today: date | None = None,
                   scope: Scope | None = None) -> Dossier:
     """The summary of ``result`` on ``dataset`` (both already cut to ``scope``, when one is given)."""
+    dataset = result.working or dataset          # split units as their parts, transfers out
     scope = scope or area_scope(dataset, None)
     key_of, info = _after_units(dataset, result)
     before = _before_rows(dataset, result, key_of, info)
@@ -242,6 +244,7 @@ def build_dossier(dataset: Dataset, result: ScenarioResult, today: date | None =
         notes.append(say("dossier.note.approximate_areas", DOC_LANG))
     if result.rules.uncertain:
         notes.append(say("dossier.note.uncertain_rules", DOC_LANG, rules=result.rules.short))
+    notes += history_notes(dataset, result)
     return Dossier(
         title=say("dossier.title", DOC_LANG),
         scenario_name=s.name, description=s.description,
@@ -257,7 +260,8 @@ def build_dossier(dataset: Dataset, result: ScenarioResult, today: date | None =
         unresolved=[by_code[c] for c in result.unresolved],
         exemptions=[(c, unit_with_kind(dataset.units[c].kind, dataset.units[c].name), reason)
                     for c, reason in s.exemptions.items() if c in dataset.units],
-        findings=findings, paragraphs=paragraphs, notes=notes, area=scope.title, area_in_sentence=scope.in_sentence)
+        findings=findings, paragraphs=paragraphs, notes=notes, area=scope.title, area_in_sentence=scope.in_sentence,
+        transfers=result.transfers)
 
 
 def in_sentence(name: str) -> str:

@@ -38,14 +38,28 @@ def join_vi(items: list[str]) -> str:
         else "".join(items)
 
 
+def history_notes(dataset: Dataset, result: ScenarioResult) -> list[str]:
+    """The state and figure set the scenario was judged on, and each transfer out, for the dossier."""
+    from core.analysis.next_state import transfer_lines
+    state = (dataset.meta.get("state") or {}).get("name") or "base"
+    figures = dataset.meta.get("figures") or {}
+    out = [say("dossier.note.state", DOC_LANG, state=state, figures=figures.get("name") or "base",
+               source=figures.get("source") or "—", date=figures.get("date") or "—")]
+    out += [m.text(DOC_LANG) for m in transfer_lines(result.transfers)]
+    return out
+
+
 def merger_paragraph(dataset: Dataset, result: ScenarioResult, g: GroupResult,
                      neighbours: list[str]) -> str:
     """The paragraph for one merged unit; ``neighbours`` are 'xã X' names after the merger."""
     members = [result.units[c] for c in g.group.members]
     new = unit_with_kind(g.kind, g.group.name)
     host = next((m for m in members if fold(m.unit.name) == fold(g.group.name)), None)
-    parts = [Message("dossier.figures_of", area=m.area_km2, population=m.population,
-                     unit=unit_with_kind(m.unit.kind, m.unit.name))
+    split_parts = result.parts
+    rests = set((result.working.meta.get("rest_parts") or []) if result.working is not None else [])
+    parts = [Message("dossier.rest_figures_of" if m.code in rests else
+                     "dossier.part_figures_of" if m.code in split_parts else "dossier.figures_of",
+                     area=m.area_km2, population=m.population, unit=unit_with_kind(m.unit.kind, m.unit.name))
              for m in members if m is not host]
     if host is not None:
         first = Message("dossier.merge_into", parts=parts, host=unit_with_kind(host.unit.kind, host.unit.name))
