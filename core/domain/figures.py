@@ -41,5 +41,10 @@ def own_figures(dataset: Dataset) -> dict:
         dates[unit.population.date] = dates.get(unit.population.date, 0) + 1
         sources[unit.population.source] = sources.get(unit.population.source, 0) + 1
     date = max(dates, key=dates.get) if dates else ""
-    source = max(sources, key=sources.get) if sources else ""
+    source: object = max(sources, key=sources.get) if sources else ""
+    for item in dataset.meta.get("sources", []):
+        if item.get("what") == "population" and item.get("source"):
+            # The dataset's own words, in both languages ({"vi", "en"}: shown in the reader's).
+            source = {"vi": item.get("source_vi") or item["source"], "en": item["source"]}
+            date = str(item.get("date") or date)
     return {"name": "", "source": source, "date": date, "units_without": 0}

@@ -38,7 +38,8 @@ ENGLISH_WORDS = {
     "commune", "town", "ward", "row", "field", "metres",
 }
 COMMANDS = ("units", "rules", "scenarios", "check", "compare", "export", "replay", "import-scenario", "export-scenario",
-            "import-boundaries", "new-project", "unmatched", "resolve-match", "provinces", "propose")
+            "import-boundaries", "new-project", "unmatched", "resolve-match", "provinces", "propose", "apply", "states",
+            "import-stats")
 LEGAL_TERMS = ("thị trấn", "phường", "đặc khu", "xã", "Thị trấn", "Phường", "Đặc khu", "Xã")
 
 
@@ -178,6 +179,8 @@ RESULTS = [
     ("export-scenario", ["export-scenario", "Phương án 2019", "--to", "{dir}/{lang}.json"]),
     ("import-scenario", ["import-scenario", "{dir}/pa.json", "--name", "Nhập {lang}"]),
     ("replay", ["replay", "Bản sao", "{dir}/gestures.json", "--dry-run"]),
+    ("apply", ["apply", "Phương án 2019", "--as", "Thử {lang}", "--dry-run"]), ("states", ["states"]),
+    ("check on a state", ["check", "Phương án 2019", "--state", "base"]),
     ("help", ["--help"]), ("help of check", ["check", "--help"]), ("help of new-project", ["new-project", "--help"]),
     ("propose", ["propose", "--name", "Đề xuất {lang}"]), ("help of propose", ["propose", "--help"]),
 ]
@@ -195,6 +198,8 @@ REFUSALS = [
     ("import a name taken", ["import-scenario", "{dir}/pa.json"]),
     ("replay a refused gesture", ["replay", "Bản sao", "{dir}/gestures-refused.json"]),
     ("replay an unknown gesture", ["replay", "Bản sao", "{dir}/gestures-unknown.json"]),
+    ("unknown state", ["units", "--state", "Không có"]), ("unknown figure set", ["units", "--figures", "Không có"]),
+    ("import-stats without a date", ["import-stats", "{dir}/nowhere.csv", "--as", "x", "--date", "31/12/2024"]),
     ("invalid tolerance", ["import-boundaries", "{dir}/x.gpkg", "--tolerance", "abc"]),
     ("two fields", ["import-boundaries", "{dir}/x.gpkg", "--code-field", "a", "--name-field", "b"]),
 ] + [(f"bad scenario file: {key}", ["import-scenario", f"{{dir}}/{key}.json"])

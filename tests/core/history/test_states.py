@@ -86,9 +86,9 @@ def test_a_scenario_is_drafted_on_the_latest_state_and_checked_on_its_own(db, ca
     capsys.readouterr()
     # The district's 2019 plan is still judged on the units it was drafted on.
     assert cli(db, "check", "Phương án 2019") == 0
-    assert "Hiện trạng: base" in capsys.readouterr().out
+    assert "Hiện trạng: “base”" in capsys.readouterr().out
     assert cli(db, "check", "Vòng 2024", "--lang", "en") == 0
-    assert "State: 2020" in capsys.readouterr().out
+    assert "State: “2020”" in capsys.readouterr().out
 
 
 def test_only_a_scenario_on_the_latest_state_becomes_the_next(db, capsys):
