@@ -63,6 +63,7 @@ class Session:
     def switch(self, scenario: Scenario) -> Delta:
         """Work on ``scenario`` from now on (its history starts empty, as saved)."""
         rules = get_rule_set(scenario.rules)          # refuse a scenario under an unknown rule set
+        self.project.use_state(scenario.state or None)    # the units it is drafted on
         self.scenario = scenario
         self.history.clear()
         self._journaled = False

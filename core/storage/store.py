@@ -316,16 +316,21 @@ class Project:
     def use_state(self, ref: str | None) -> None:
         """Read the state ``ref`` (a name or position; None or "base": the first) from now on."""
         from core.storage import history
-        position = history.resolve_state(self, ref).position if ref else None
-        self._state = position or None
-        self._dataset = None
-        self._geometries = None
+        position = (history.resolve_state(self, ref).position if ref else None) or None
+        if position != self._state:
+            self._state = position
+            self._dataset = None
+            self._geometries = None
 
     def use_figures(self, name: str | None) -> None:
         """Read the figure set ``name`` (None or "base": the units' own) from now on."""
         from core.storage import history
-        self._figures = history.resolve_figures(self, name).name if name else None
-        self._dataset = None
+        chosen = history.resolve_figures(self, name).name if name else None
+        if chosen == "base":
+            chosen = None
+        if chosen != self._figures:
+            self._figures = chosen
+            self._dataset = None
 
     @property
     def figures_name(self) -> str:
