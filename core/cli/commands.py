@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.cli.history import choose, context_json, figures_note
+from core.analysis.figures_used import context_json, figures_note
+from core.cli.history import choose
 from core.cli.output import CliError, line, print_json
 from core.cli.report import scenario_json, scenario_text, unit_json, units_text
 from core.common.messages import pick

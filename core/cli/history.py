@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from core.analysis.figures_used import figures_note
 from core.cli.output import line, print_json
-from core.common.messages import Message, say
+from core.common.messages import say
 from core.law.rules import get_rule_set
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -22,34 +23,6 @@ def choose(project, args, scenario=None) -> None:
         ref = scenario.state if scenario is not None else history.latest_state(project).name
     project.use_state(ref or None)
     project.use_figures(getattr(args, "figures", None))
-
-
-def figures_note(dataset, rules) -> list[Message]:
-    """Which state and figure set the evaluation read, and a warning when the rule set expects
-    figures of another reference date."""
-    state = dataset.meta.get("state") or {}
-    figures = dataset.meta.get("figures") or {}
-    out = [Message("cli.history.state_used", name=state.get("name") or "base"),
-           Message("cli.history.figures_used", name=figures.get("name") or "base",
-                   source=figures.get("source") or "—", date=figures.get("date") or "—")]
-    expected = getattr(rules, "figures_date", "") or ""
-    if expected and figures.get("date", "") != expected:
-        out.append(Message("cli.history.figures_not_expected", rules=rules.id, expected=expected,
-                           date=figures.get("date") or "—", article=getattr(rules, "figures_article", "") or ""))
-    if figures.get("units_without"):
-        out.append(Message("cli.history.figures_missing", count=figures["units_without"]))
-    return out
-
-
-def context_json(dataset, rules) -> dict:
-    state = dataset.meta.get("state") or {}
-    figures = dataset.meta.get("figures") or {}
-    expected = getattr(rules, "figures_date", "") or ""
-    return {"state": state.get("name") or "base",
-            "figures": {"name": figures.get("name") or "base", "source": figures.get("source", ""),
-                        "date": figures.get("date", ""), "expected_date": expected,
-                        "expected": not expected or figures.get("date", "") == expected,
-                        "units_without": figures.get("units_without", 0)}}
 
 
 def cmd_apply(args, project) -> None:

@@ -91,8 +91,8 @@ def group_json(g: GroupResult, lang: str | None = None) -> dict:
 def history_lines(res: ScenarioResult) -> list[Message]:
     """The state and figure set judged (with a warning when the rule set expects another date),
     and every transfer out of the project."""
+    from core.analysis.figures_used import figures_note
     from core.analysis.next_state import transfer_lines
-    from core.cli.history import figures_note
     out: list[Message] = []
     if res.working is not None:
         out += figures_note(res.working, res.rules)
@@ -103,8 +103,8 @@ def history_lines(res: ScenarioResult) -> list[Message]:
 
 
 def history_json(res: ScenarioResult, lang: str | None = None) -> dict:
+    from core.analysis.figures_used import context_json
     from core.analysis.next_state import transfer_lines
-    from core.cli.history import context_json
     out = context_json(res.working, res.rules) if res.working is not None else {}
     out["transfers"] = [dict(t, text=m.text(lang)) for t, m in zip(res.transfers, transfer_lines(res.transfers))]
     out["parts"] = res.parts

@@ -45,6 +45,8 @@ def history_notes(dataset: Dataset, result: ScenarioResult) -> list[str]:
     figures = dataset.meta.get("figures") or {}
     out = [say("dossier.note.state", DOC_LANG, state=state, figures=figures.get("name") or "base",
                source=figures.get("source") or "—", date=figures.get("date") or "—")]
+    from core.analysis.figures_used import figures_note
+    out += [m.text(DOC_LANG) for m in figures_note(dataset, result.rules)[2:]]     # the warnings
     out += [m.text(DOC_LANG) for m in transfer_lines(result.transfers)]
     return out
 

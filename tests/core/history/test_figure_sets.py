@@ -83,3 +83,23 @@ def test_a_figure_set_needs_a_date_and_a_name_not_taken(db, table, capsys):
 def test_an_unknown_figure_set_is_refused_with_the_ones_there_are(db, capsys):
     assert cli(db, "check", "Phương án 2019", "--figures", "2030", "--lang", "en") == 2
     assert "There is no figure set “2030”; the figure sets are: base" in capsys.readouterr().err
+
+
+def test_the_check_warns_when_the_rule_set_expects_figures_of_another_date(db, table):
+    """NQ 76/2025 khoản 3 Điều 6: the figures are those as of 31/12/2024."""
+    from core.analysis.figures_used import context_json, figures_note
+    from core.law.rules import RuleSet, get_rule_set
+    rules = RuleSet({**get_rule_set("nq76-2025").spec,
+                     "figures": {"reference_date": "2024-12-31", "article": "khoản 3 Điều 6 Nghị quyết số 76/2025/UBTVQH15"}})
+    project = Project(db)
+    census = [m.text("en") for m in figures_note(project.dataset, rules)]
+    assert any(line.startswith("Warning: the rule set nq76-2025 takes figures as of 2024-12-31 (khoản 3 Điều 6")
+               and "as of 2019-04-01" in line for line in census)
+    assert context_json(project.dataset, rules)["figures"]["expected"] is False
+    project.close()
+    assert main(["--db", str(db), "import-stats", str(table), "--as", "2024", "--date", "2024-12-31"]) == 0
+    project = Project(db)
+    project.use_figures("2024")
+    assert not any("Warning: the rule set" in m.text("en") for m in figures_note(project.dataset, rules))
+    assert context_json(project.dataset, rules)["figures"]["expected"] is True
+    project.close()
