@@ -8,10 +8,23 @@ from pathlib import Path
 
 from core.analysis.figures_used import figures_note
 from core.cli.output import line, print_json
-from core.common.messages import say
+from core.common.messages import Message, say
+from core.common.text import nfc
+from core.domain.scenario import clean_name
 from core.law.rules import get_rule_set
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def valid_date(text: str | None) -> bool:
+    import datetime
+    if not DATE.match(text or ""):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def choose(project, args, scenario=None) -> None:
@@ -32,6 +45,7 @@ def cmd_apply(args, project) -> None:
     from core.law.wording import verdict_label
     from core.storage import history
     scenario = project.get_scenario(args.scenario)
+    history.check_new_state(project, args.as_name, scenario)        # refused before any work
     choose(project, args, scenario)
     rules = get_rule_set(args.rules or scenario.rules)
     dataset = project.dataset
@@ -78,12 +92,13 @@ def cmd_import_stats(args, project) -> None:
     from core.imports.figure_set import match_figures
     from core.storage import history
     from core.storage.history import HistoryError
-    if not DATE.match(args.date or ""):
+    if not valid_date(args.date):
         raise HistoryError("figures.bad_date", date=str(args.date))
     choose(project, args)
     dataset = project.dataset
     source = args.source or Path(args.file).name
-    figures, report = match_figures(args.file, dataset, args.as_name, source, args.date)
+    name = clean_name(args.as_name, Message("where.figures_name"))
+    figures, report = match_figures(args.file, dataset, name, nfc(source), args.date)
     if not figures.values:
         raise HistoryError("figures.nothing_matched", file=Path(args.file).name,
                            state=(dataset.meta.get("state") or {}).get("name") or "base")

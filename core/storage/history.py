@@ -116,17 +116,27 @@ def state_geometries(project, position: int) -> dict:
     return dict(zip(wkb, shapely.from_wkb(list(wkb.values()))))
 
 
-def add_state(project, name: str, scenario: Scenario, rules_id: str, nxt, figures: str = "") -> StateInfo:
-    """Write ``nxt`` (``core.analysis.next_state.NextState``) as the state after the latest, in one
-    transaction; refused when the name is taken or the scenario is not drafted on the latest state."""
-    import shapely
-
+def check_new_state(project, name: str, scenario: Scenario) -> str:
+    """``name`` (cleaned) when ``scenario`` can become the next state under it, else a refusal:
+    the name is empty or taken, or the scenario is not drafted on the latest state."""
+    from core.domain.scenario import clean_name
+    name = clean_name(name, Message("where.state_name"))
     known = states(project)
     if any(fold(s.name) == fold(name) for s in known):
         raise HistoryError("state.name_taken", name=name)
     drafted_on = resolve_state(project, scenario.state or None)
     if drafted_on.position != known[-1].position:
         raise HistoryError("state.not_latest", scenario=scenario.name, state=drafted_on.name, latest=known[-1].name)
+    return name
+
+
+def add_state(project, name: str, scenario: Scenario, rules_id: str, nxt, figures: str = "") -> StateInfo:
+    """Write ``nxt`` (``core.analysis.next_state.NextState``) as the state after the latest, in one
+    transaction; refused when the name is taken or the scenario is not drafted on the latest state."""
+    import shapely
+
+    name = check_new_state(project, name, scenario)
+    known = states(project)
     info = StateInfo(known[-1].position + 1, name, scenario.name, scenario.id, rules_id, figures, now_iso(),
                      len(nxt.dataset.units), {"transfers": nxt.transfers, "formed": nxt.formed})
     wkb = {code: shapely.to_wkb(geom) for code, geom in nxt.geometries.items()}

@@ -259,6 +259,8 @@ DB_COMMANDS = {
     "unmatched": _cmd("unmatched"), "resolve-match": _cmd("resolve-match", "28801", "line 2"),
     "provinces": _cmd("provinces"), "propose": _cmd("propose", "--time-limit", "5"),
     "replay": _cmd("replay", SEED, _f("good-gestures")),
+    "apply": _cmd("apply", SEED, "--as", "2020"), "states": _cmd("states"),
+    "import-stats": _cmd("import-stats", _f("synthetic-stats"), "--as", "2024", "--date", "2024-12-31"),
 }
 
 
@@ -313,6 +315,24 @@ def _catalogue(root: bool) -> list[Case]:
     cases.append(Case("replay-unknown-scenario", "replay", _cmd("replay", "PA-99", _f("good-gestures")), expect=refused))
     cases.append(Case("replay-dry-run-unknown-unit", "replay", _cmd("replay", SEED, _f("gestures-unknown-unit"), "--dry-run"),
                       expect=refused))
+    cases += [
+        Case("apply-unknown-scenario", "apply", _cmd("apply", "PA-99", "--as", "2020"), expect=refused),
+        Case("apply-empty-state-name", "apply", _cmd("apply", SEED, "--as", ""), expect=refused),
+        Case("apply-state-name-base", "apply", _cmd("apply", SEED, "--as", "base"), expect=refused),
+        Case("apply-unknown-rules", "apply", _cmd("apply", SEED, "--as", "2020", "--rules", "nq999-2099"),
+             expect=refused),
+        Case("states-unknown-state", "states", _cmd("units", "--state", "PA-99"), expect=refused),
+        Case("check-unknown-figure-set", "check", _cmd("check", SEED, "--figures", "PA-99"), expect=refused),
+        Case("import-stats-bad-date", "import-stats",
+             _cmd("import-stats", _f("synthetic-stats"), "--as", "x", "--date", "2024-13-45"), expect=refused),
+        Case("import-stats-matching-nothing", "import-stats",
+             _cmd("import-stats", _f("synthetic-stats"), "--as", "x", "--date", "2024-12-31"), expect=refused),
+        Case("import-stats-layer-as-table", "import-stats",
+             _cmd("import-stats", _f("good-layer"), "--as", "x", "--date", "2024-12-31"), expect=refused),
+    ]
+    for name in GENERIC_FILES:
+        cases.append(Case(f"import-stats-{name}", "import-stats",
+                          _cmd("import-stats", _f(name), "--as", "x", "--date", "2024-12-31"), expect=refused))
     for name in GENERIC_FILES + SCENARIO_FILES:
         cases.append(Case(f"import-scenario-{name}", "import-scenario", _cmd("import-scenario", _f(name)),
                           expect=SCENARIO_EXPECT.get(name, refused), timeout=120 if "100000" in name else 60))
@@ -340,7 +360,8 @@ def _catalogue(root: bool) -> list[Case]:
         for command, args in DB_COMMANDS.items():
             if not every and command not in ("units", "import-scenario", "import-boundaries"):
                 continue
-            writes = command in ("import-scenario", "import-boundaries", "resolve-match", "replay", "propose")
+            writes = command in ("import-scenario", "import-boundaries", "resolve-match", "replay", "propose", "apply",
+                                     "import-stats")
             expect = reads_or_says_read_only if db.startswith("readonly") and not writes \
                 else refused_naming(*BAD_DB_WORDS[db])
             cases.append(Case(f"{command}-db-{db}", command, args, db=db, both_languages=command == "units",
