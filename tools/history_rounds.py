@@ -34,8 +34,30 @@ def run(db: Path, lang: str, *args: str) -> str:
     return f"$ main.py {' '.join(args)}   (exit {code})\n{text}"
 
 
+def summary(db: Path, lang: str, scenario: str) -> str:
+    """Per group: the verdict, and each finding's check with the article behind it."""
+    import json
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        main(["--db", str(db), "--lang", lang, "check", scenario, "--json"])
+    data = json.loads(out.getvalue())
+    lines = [f"--- {scenario} ({data['rules']}, state {data['state']}): {data['units_before']} → {data['units_after']}, "
+             f"{data['verdict_text']}"]
+    for g in data["groups"]:
+        lines.append(f"  {g['name']} ({', '.join(g['members'])}): {g['verdict_text']}")
+        for f in g["findings"]:
+            if f["article"]:
+                lines.append(f"      [{f['check']}/{f['severity']}] {f['article']}")
+    for code, name in zip(data["unresolved"], data["unresolved_names"]):
+        lines.append(f"  unresolved: {name} ({code})")
+    for t in data.get("transfers", []):
+        lines.append(f"  transfer: {t['text']}")
+    return "\n".join(lines)
+
+
 def walkthrough(lang: str = "vi") -> str:
     parts = []
+    summaries = []
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "chau-thanh.sqlite"
         folder = ROOT / "data" / "chau_thanh_2019" / "history"
@@ -44,10 +66,11 @@ def walkthrough(lang: str = "vi") -> str:
             parts.append(f"===== {scenario} → {state} =====")
             parts.append(run(db, lang, "import-scenario", str(folder / file)))
             parts.append(run(db, lang, "check", scenario))
+            summaries.append(summary(db, lang, scenario))
             parts.append(run(db, lang, "apply", scenario, "--as", state))
             parts.append(run(db, lang, "units", "--rules", "nq76-2025" if state == "2025" else "nq35-2023"))
         parts.append(run(db, lang, "states"))
-    return "\n".join(parts)
+    return "\n".join(["===== Summary: each round's verdicts and the clauses behind them =====", *summaries, "", *parts])
 
 
 if __name__ == "__main__":
