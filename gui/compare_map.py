@@ -4,7 +4,7 @@ must-merge units left out drawn with a red border; a legend of the new units bel
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from core.analysis.compare import MapColouring
@@ -14,7 +14,7 @@ from core.law.evaluation import ScenarioResult
 from .map_items import Z_OUTLINE, UnitsScene, cosmetic_pen
 from .map_shapes import MapShapes, outline_path
 from .palette import VERDICT_COLOUR
-from .text import rich
+from .text import fill, rich
 from .zoom_view import ZoomPanView
 
 
@@ -105,6 +105,17 @@ class CompareMapPanel(QWidget):
             pixmap = QPixmap(14, 14)
             pixmap.fill(QColor(colour))
             self.legend.addItem(QListWidgetItem(QIcon(pixmap), name))
+        if colouring.unresolved:            # the red border the map draws, explained
+            pixmap = QPixmap(14, 14)
+            pixmap.fill(QColor("#f2f2f2"))
+            painter = QPainter(pixmap)
+            painter.setPen(QPen(QColor(UNRESOLVED_OUTLINE), 2.5))
+            painter.drawRect(1, 1, 12, 12)
+            painter.end()
+            item = QListWidgetItem(QIcon(pixmap), fill(self.tr("Viền đỏ: phải sắp xếp, chưa có phương án (%1)"),
+                                                       len(colouring.unresolved)))
+            item.setData(Qt.ItemDataRole.UserRole, "unresolved")
+            self.legend.addItem(item)
 
 
 def link_views(views: list[ZoomPanView]) -> None:

@@ -2,10 +2,14 @@
 marked, and the differences in words — all from ``core.analysis.compare``; nothing judged here."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPageLayout
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,9 +27,11 @@ from core.domain.scenario import Scenario
 from core.law.rules import all_rule_sets
 
 from .compare_map import CompareMapPanel, link_views
+from .dialogs.common import Message
 from .i18n import current_language
 from .map_shapes import load_shapes
 from .session import Session
+from .settings import settings
 from .text import fill
 
 BETTER_FILL = QColor("#d9f0d3")
@@ -99,6 +105,52 @@ class CompareWindow(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.note)
         layout.addWidget(self.splitter, 1)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(lambda: self.save_image())
+        self.print_button.clicked.connect(lambda: self.print_window())
+        self.close_button.clicked.connect(self.close)
+        layout.addWidget(self.buttons)
+
+    # ----- keeping what is seen -----------------------------------------------------------
+    def save_image(self, path: str | None = None) -> str | None:
+        """The comparison as the planner sees it, as a PNG image (for a report or an e-mail)."""
+        if path is None:
+            folder = settings().value("export/folder", str(self.session.project.path.parent))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu ảnh so sánh"),
+                                                  str(Path(folder) / "so-sanh.png"), self.tr("Ảnh PNG (*.png)"))
+            if not path:
+                return None
+            if not path.lower().endswith(".png"):
+                path += ".png"
+        if not self.grab().save(path, "PNG"):
+            Message.show(self, self.tr("Không lưu được ảnh"), fill(self.tr("Không ghi được tệp %1."), path))
+            return None
+        return path
+
+    def print_window(self, printer=None) -> bool:
+        """Print the comparison on one page, through Qt's print dialog (or ``printer`` as given)."""
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+            dialog = QPrintDialog(printer, self)
+            dialog.setWindowTitle(self.tr("In so sánh phương án"))
+            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+                return False
+        image = self.grab()
+        painter = QPainter()
+        if not painter.begin(printer):
+            Message.show(self, self.tr("Không in được"), self.tr("Máy in không sẵn sàng."))
+            return False
+        page = printer.pageLayout().paintRectPixels(printer.resolution())
+        size = image.size().scaled(page.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        painter.drawPixmap(0, 0, size.width(), size.height(), image)
+        painter.end()
+        return True
 
     # ----- what is compared -------------------------------------------------------------
     def scenarios(self) -> list[Scenario]:
@@ -207,6 +259,9 @@ class CompareWindow(QWidget):
         self.rules_label.setText(self.tr("Xét theo:"))
         self.rules_box.setItemText(0, self.tr("Mỗi phương án theo bộ quy tắc của nó"))
         self.differences_label.setText(self.tr("Khác biệt (✓ trong bảng = giá trị tốt hơn)"))
+        self.save_button.setText(self.tr("Lưu ảnh…"))
+        self.print_button.setText(self.tr("In…"))
+        self.close_button.setText(self.tr("Đóng"))
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:

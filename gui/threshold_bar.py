@@ -66,16 +66,42 @@ class ThresholdBar(QWidget):
         small = painter.font()
         small.setPointSizeF(max(6.5, small.pointSizeF() * 0.85))
         painter.setFont(small)
-        last_right = -1e9
-        for mark in self.marks:
-            x = bar.left() + bar.width() * mark / scale
+        small_metrics = QFontMetrics(small)
+        xs = [bar.left() + bar.width() * mark / scale for mark in self.marks]
+        texts = [f"{mark:g} %" for mark in self.marks]
+        widths = [small_metrics.horizontalAdvance(t) for t in texts]
+        for x in xs:
             painter.setPen(QPen(QColor("#1f2328"), 2))
             painter.drawLine(int(x), int(bar.top()) - 3, int(x), int(bar.bottom()) + 3)
-            painter.setPen(QColor("#1f2328"))
-            text = f"{mark:g} %"
-            text_width = QFontMetrics(small).horizontalAdvance(text)
-            left = min(max(0.0, x - text_width / 2, last_right + 4), self.width() - text_width - 1)
-            last_right = left + text_width     # marks close together (70 %, 100 %) must not overprint
+        painter.setPen(QColor("#1f2328"))
+        for left, text, text_width in label_places(xs, widths, float(self.width()), texts):
             painter.drawText(QRectF(left, bar.bottom() + 3, text_width + 1, line),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
         painter.end()
+
+
+GAP = 4.0
+
+
+def label_places(xs: list[float], widths: list[float], room: float, texts: list[str]) -> list[tuple]:
+    """Where each mark's label goes under the bar: centred on its mark, pushed apart so that
+    none overprints another (70 % and 100 % close together), kept inside ``room``; a label that
+    cannot fit is left out (100 %, the standard, is kept first). Returns (left, text, width)."""
+    keep = list(range(len(xs)))
+    while keep:
+        lefts = []
+        for i in keep:                                  # left to right, pushed right
+            left = max(0.0, xs[i] - widths[i] / 2)
+            if lefts:
+                left = max(left, lefts[-1] + widths[keep[len(lefts) - 1]] + GAP)
+            lefts.append(left)
+        right = room - 1
+        for k in range(len(keep) - 1, -1, -1):          # right to left, pulled back inside
+            i = keep[k]
+            lefts[k] = min(lefts[k], right - widths[i])
+            right = lefts[k] - GAP
+        if lefts[0] >= 0:
+            return [(lefts[k], texts[i], widths[i]) for k, i in enumerate(keep)]
+        drop = next((i for i in keep if texts[i] != "100 %"), keep[0])
+        keep.remove(drop)
+    return []

@@ -121,10 +121,13 @@ def _best(values: Sequence[float | None], better: str | None) -> tuple[int, ...]
 
 def _measure(key: str, results: list[ScenarioResult], better: str | None,
              value: Callable[[ScenarioResult], float | None],
-             show: Callable[[ScenarioResult, float | None], Message]) -> Measure:
+             show: Callable[[ScenarioResult, float | None], Message],
+             rank: Callable[[ScenarioResult], float | None] | None = None) -> Measure:
+    """``rank``: what decides the better value when it is not the value shown."""
     values = tuple(value(r) for r in results)
     shown = tuple(show(r, v) for r, v in zip(results, values))
-    return Measure(key, values, shown, better, _best(values, better))
+    ranked = tuple(rank(r) for r in results) if rank is not None else values
+    return Measure(key, values, shown, better, _best(ranked, better))
 
 
 def _extreme(res: ScenarioResult, attr: str, pick: Callable) -> tuple[float | None, str]:
@@ -136,6 +139,11 @@ def _extreme(res: ScenarioResult, attr: str, pick: Callable) -> tuple[float | No
 
 def _count(verdict: str) -> Callable[[ScenarioResult], float]:
     return lambda r: float(sum(g.verdict == verdict for g in r.groups))
+
+
+def _share(verdict: str) -> Callable[[ScenarioResult], float | None]:
+    """The share of the merged units with ``verdict``: 1 failing of 1 is no better than 3 of 3."""
+    return lambda r: sum(g.verdict == verdict for g in r.groups) / len(r.groups) if r.groups else None
 
 
 def _plain(r: ScenarioResult, v: float | None) -> Message:
@@ -170,10 +178,10 @@ def build_measures(results: list[ScenarioResult]) -> list[Measure]:
         _measure("reduction_pct", results, HIGHER, lambda r: r.reduction_pct,
                  lambda r, v: Message("compare.value.reduction", pct=v or 0, reduction=r.reduction)),
         _measure("groups", results, None, lambda r: float(len(r.groups)), _plain),
-        _measure("groups_meeting", results, HIGHER, _count(MEETS), _of_groups),
+        _measure("groups_meeting", results, HIGHER, _count(MEETS), _of_groups, rank=_share(MEETS)),
         # Under an exception is better than failing and worse than meeting: no better value.
         _measure("groups_exception", results, None, _count(EXCEPTION), _of_groups),
-        _measure("groups_failing", results, LOWER, _count(FAILS), _of_groups),
+        _measure("groups_failing", results, LOWER, _count(FAILS), _of_groups, rank=_share(FAILS)),
         _measure("unresolved", results, LOWER, lambda r: float(len(r.unresolved)), _unresolved_text),
     ]
     for key, attr, pick, better in (("smallest_area", "area_km2", min, HIGHER),

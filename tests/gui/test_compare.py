@@ -3,6 +3,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from core.analysis.compare import compare
 from tests.gui.conftest import code
@@ -95,3 +96,30 @@ def test_the_compare_window_reads_at_1366x768(compare_window, qtbot):
         image.save(str(ROOT / "docs" / "compare.png"))
     colours = {image.toImage().pixelColor(x, y).rgb() for x in range(0, 1366, 9) for y in range(0, 400, 9)}
     assert len(colours) > 20
+
+
+def test_units_left_unresolved_have_their_red_outline_explained_in_the_legend(compare_window):
+    compare_window.choose("Phương án 2019", "Ba xã An", rules="nq35-2023")   # A leaves Phú An Hòa out
+    legend = compare_window.maps[0].legend
+    entries = [legend.item(i) for i in range(legend.count())]
+    red = [e for e in entries if e.data(Qt.ItemDataRole.UserRole) == "unresolved"]
+    unresolved = len(compare_window.comparison.results[0].unresolved)
+    assert unresolved and len(red) == 1
+    assert red[0].text() == f"Viền đỏ: phải sắp xếp, chưa có phương án ({unresolved})"
+
+
+def test_the_comparison_is_saved_as_an_image_printed_and_closed_from_its_own_buttons(compare_window, tmp_path,
+                                                                                        qtbot):
+    from PySide6.QtGui import QImage
+    from PySide6.QtPrintSupport import QPrinter
+    assert [b.text() for b in (compare_window.save_button, compare_window.print_button,
+                               compare_window.close_button)] == ["Lưu ảnh…", "In…", "Đóng"]
+    saved = compare_window.save_image(str(tmp_path / "so-sanh.png"))
+    assert QImage(saved).width() == compare_window.width()
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "so-sanh.pdf"))
+    assert compare_window.print_window(printer)
+    assert (tmp_path / "so-sanh.pdf").read_bytes().startswith(b"%PDF")
+    qtbot.mouseClick(compare_window.close_button, Qt.MouseButton.LeftButton)
+    assert not compare_window.isVisible()

@@ -102,3 +102,16 @@ def test_text_and_json_views_carry_measures_and_differences(dataset, plans):
 def test_a_comparison_needs_two_scenarios(dataset, plans):
     with pytest.raises(ValueError):
         compare(dataset, plans[:1])
+
+
+def test_one_failing_merger_of_one_is_no_better_than_three_failing_of_three(project, dataset):
+    every = project.get_scenario("Phương án 2019")                 # three pairs, each below NQ 653's standard
+    one = every.duplicate("Chỉ Giao Long")
+    for g in list(one.groups):
+        if code_of(dataset, "Giao Long") not in g.members:
+            one.dissolve(g.id)
+    comp = compare(dataset, [every, one])
+    assert [sum(g.verdict == "fails" for g in r.groups) for r in comp.results] == [3, 1]
+    assert [len(r.groups) for r in comp.results] == [3, 1]
+    failing = comp.measure("groups_failing")
+    assert failing.values == (3, 1) and failing.best == ()          # every merger fails in both
