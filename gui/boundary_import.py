@@ -21,10 +21,11 @@ from core.common.messages import Message as Words
 from core.common.messages import say
 from core.imports.boundaries import BoundaryPlan, Cancelled, apply_boundaries, plan_boundaries
 from core.imports.report import BoundaryReport
+from core.imports.steps import MAX_TOLERANCE_M
 from core.storage.store import Project
 
-from .dialogs.common import Choice, Message
-from .dialogs.preview import ReportPreview
+from .dialogs.common import Choice, Message, translate
+from .dialogs.preview import Choices, Replan, ReportPreview
 from .i18n import current_language
 from .session import Session
 from .text import fill
@@ -46,6 +47,8 @@ class ImportWorker(QObject):
         super().__init__()
         self.db_path, self.dataset, self.layer_file = db_path, dataset, layer_file
         self.layer, self.tolerance_m = layer, tolerance_m
+        self.code_field: str | None = None        # None: the field is found (or the names used)
+        self.name_field: str | None = None
         self.cancel_flag = threading.Event()
         self.plan_requested.connect(self.plan)
         self.apply_requested.connect(self.apply)
@@ -56,7 +59,8 @@ class ImportWorker(QObject):
     @Slot()
     def plan(self) -> None:
         try:
-            plan = plan_boundaries(self.dataset, self.layer_file, tolerance_m=self.tolerance_m, layer=self.layer,
+            plan = plan_boundaries(self.dataset, self.layer_file, code_field=self.code_field,
+                                   name_field=self.name_field, tolerance_m=self.tolerance_m, layer=self.layer,
                                    progress=self._progress, cancelled=self.cancel_flag.is_set)
         except BaseException as exc:       # every failure is shown, none is lost
             self.failed.emit(exc.with_traceback(None))     # the worker's frames stay in its thread
@@ -96,20 +100,38 @@ class BoundaryImport(QObject):
         super().__init__(window)
         self.session, self.window, self.layer_file = session, window, layer_file
         self.plan: BoundaryPlan | None = None
-        self.thread = QThread(self)
-        self.worker = ImportWorker(session.project.path, session.dataset, layer_file, layer)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.plan)
-        self.worker.progressed.connect(self._progress)
-        self.worker.planned.connect(self._planned)
-        self.worker.applied.connect(self._applied)
-        self.worker.failed.connect(self._failed)
+        self.shown: tuple[BoundaryPlan, tuple] | None = None     # the last preview and its choices
+        self._new_worker(ImportWorker(session.project.path, session.dataset, layer_file, layer))
         self.dialog = QProgressDialog(self.tr("Đang nhập ranh giới…"), self.tr("Hủy"), 0, 100, window)
         self.dialog.setWindowTitle(self.tr("Nhập ranh giới"))
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.worker.cancel_flag.set)
+
+    def _new_worker(self, worker: ImportWorker) -> None:
+        self.thread = QThread(self)
+        self.worker = worker
+        worker.moveToThread(self.thread)
+        self.thread.started.connect(worker.plan)
+        worker.progressed.connect(self._progress)
+        worker.planned.connect(self._planned)
+        worker.applied.connect(self._applied)
+        worker.failed.connect(self._failed)
+
+    def _plan_again(self, replan: Replan) -> None:
+        """Plan with other choices in a new worker thread: planning twice in one worker thread
+        crashed inside PROJ (proj_create, reached from reading the layer) on the second plan."""
+        old = self.worker
+        self.thread.quit()
+        self.thread.wait()
+        self._new_worker(ImportWorker(old.db_path, old.dataset, old.layer_file, old.layer, replan.tolerance_m))
+        self.worker.code_field, self.worker.name_field = replan.code_field, replan.name_field
+        self.dialog.canceled.disconnect()
+        self.dialog.canceled.connect(self.worker.cancel_flag.set)
+        self.dialog.setValue(0)
+        self.dialog.show()
+        self.thread.start()
 
     def start(self) -> None:
         self.dialog.show()
@@ -129,18 +151,28 @@ class BoundaryImport(QObject):
         self.dialog.hide()
         lang = current_language()
         report = plan.report
-        if not ReportPreview.ask(self.window, say("imports.gui.preview_title", lang), report.summary(lang),
-                                 report.warning_lines(lang), report.text(lang, PREVIEW_TEXT_LIMIT),
-                                 say("imports.gui.apply", lang)):
+        self.shown = (plan, (self.worker.code_field, self.worker.name_field, self.worker.tolerance_m))
+        choices = Choices(plan.fields, plan.key, self.worker.tolerance_m, MAX_TOLERANCE_M)
+        answer = ReportPreview.ask(self.window, say("imports.gui.preview_title", lang), report.summary(lang),
+                                   report.warning_lines(lang), report.text(lang, PREVIEW_TEXT_LIMIT),
+                                   say("imports.gui.apply", lang), choices)
+        if isinstance(answer, Replan):          # another key field or tolerance: plan again, write nothing
+            self._plan_again(answer)
+            return
+        if not answer:
             Message.show(self.window, self.tr("Nhập ranh giới"), self.tr("Đã hủy. Dự án không thay đổi."),
                          error=False)
             self._finish(None)
             return
         self.plan = plan
+        self._run(self.worker.apply_requested, plan)
+
+    def _run(self, signal, *args) -> None:
+        """Start the worker's next stage behind the progress dialog."""
         self.dialog.setValue(0)
         self.dialog.show()
         self.worker.cancel_flag.clear()
-        self.worker.apply_requested.emit(plan)
+        signal.emit(*args)
 
     def _applied(self, report: BoundaryReport) -> None:
         self.dialog.hide()
@@ -161,13 +193,20 @@ class BoundaryImport(QObject):
                                 [(name, name) for name in layers] + [("cancel", self.tr("Hủy"))])
             if chosen in layers:
                 self.worker.layer = chosen
-                self.dialog.setValue(0)
-                self.dialog.show()
-                self.worker.cancel_flag.clear()
-                self.worker.plan_requested.emit()
+                self._run(self.worker.plan_requested)
                 return
             Message.show(self.window, self.tr("Nhập ranh giới"), self.tr("Đã hủy. Dự án không thay đổi."),
                          error=False)
+        elif self.shown is not None and self.plan is None and isinstance(exc, CoreError):
+            # Planning again with other choices failed: say why, and show the last preview again.
+            Message.show(self.window, self.tr("Không lập được bản xem trước"),
+                         fill(self.tr("%1\n\nDự án không thay đổi; bản xem trước trước đó được giữ."),
+                              words_for(exc, lang)))
+            plan, (code_field, name_field, tolerance_m) = self.shown
+            self.worker.code_field, self.worker.name_field, self.worker.tolerance_m = \
+                code_field, name_field, tolerance_m       # what the plan shown was made with
+            self._planned(plan)
+            return
         else:
             Message.show(self.window, self.tr("Không nhập được ranh giới"),
                          fill(self.tr("%1\n\nDự án không thay đổi."), words_for(exc, lang)))
@@ -177,3 +216,23 @@ class BoundaryImport(QObject):
         if report is None:
             return ""
         return report.text(current_language(), PREVIEW_LIMIT)
+
+
+def undo_last_import(session: Session, window: QWidget) -> bool:
+    """Put back the boundaries the last import replaced (one transaction); doing it again
+    brings the imported ones back. The map and the checks follow."""
+    try:
+        restored = session.project.restore_previous_boundaries()
+    except CoreError as exc:
+        Message.show(window, translate("Dialogs", "Hoàn tác lần nhập ranh giới"),
+                     translate("Dialogs", "%1\n\nDự án không thay đổi.").replace("%1", exc.text(current_language())))
+        return False
+    if not restored:
+        Message.show(window, translate("Dialogs", "Hoàn tác lần nhập ranh giới"),
+                     translate("Dialogs", "Chưa có lần nhập ranh giới nào để hoàn tác."), error=False)
+        return False
+    session.reload_dataset()
+    Message.show(window, translate("Dialogs", "Hoàn tác lần nhập ranh giới"),
+                 translate("Dialogs", "Đã khôi phục ranh giới và các cặp liền kề có trước lần nhập gần nhất. "
+                           "Chọn lại mục này để dùng lại ranh giới vừa nhập."), error=False)
+    return True

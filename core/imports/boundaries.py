@@ -48,6 +48,8 @@ class BoundaryPlan:
     base_units: frozenset[str] = frozenset()          # the project the plan was made for
     base_adjacency: frozenset[tuple[str, str]] = frozenset()
     base_revision: str = "0"                          # its boundaries_revision
+    fields: tuple[str, ...] = ()                      # the layer's fields (to match by another one)
+    key: tuple[str, str] = ("", "")                   # ("code" | "name", the field matched by)
 
 
 def _pick_field(layer: Layer, wanted: str | None, candidates: tuple[str, ...], what: str) -> str | None:
@@ -202,7 +204,8 @@ def plan_boundaries(dataset: Dataset, path: str | Path, code_field: str | None =
     wkb = shapely.to_wkb(geoms)
     return BoundaryPlan(report, dict(zip(codes, wkb)), dict(zip(codes, map(float, measured.areas))),
                         adjacency, frozenset(dataset.units), frozenset(dataset.adjacency),
-                        str(dataset.meta.get("boundaries_revision", "0")))
+                        str(dataset.meta.get("boundaries_revision", "0")), tuple(source.columns),
+                        (report.match_by.code.rsplit(".", 1)[-1], str(report.match_by.params.get("field", ""))))
 
 
 def _far_features(dataset: Dataset, codes: list[str], measured, report: BoundaryReport) -> None:

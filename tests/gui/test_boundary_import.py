@@ -59,11 +59,12 @@ def test_the_preview_shows_what_would_change_and_cancelling_it_changes_nothing(w
                      crs="EPSG:4326").to_file(layer)
     dialogs.answer("preview", False)                 # the planner reads the preview and cancels
     _, report = run_import(window, qtbot, layer)
-    kind, (_parent, title, summary, warnings, text, yes) = dialogs.asked[-1]
+    kind, (_parent, title, summary, warnings, text, yes, choices) = dialogs.asked[-1]
     assert kind == "preview" and title == "Xem trước lần nhập ranh giới" and yes == "Áp dụng"
     assert summary[1].startswith("Khớp 1 đơn vị; 0 đối tượng không khớp; 21 đơn vị không có ranh giới")
     assert summary[2].startswith("Cặp đơn vị liền kề theo ranh giới: 45 → 45") and warnings == []
     assert text.splitlines()[-1] == "Xem trước: dự án chưa thay đổi."
+    assert choices.key == ("code", "gso_code") and choices.tolerance_m == 0.0   # offered to change
     assert report is None and not window.session.project.has_boundaries()
     assert "Đã hủy" in dialogs.messages[-1]
 
@@ -91,3 +92,68 @@ def test_the_import_reads_in_english_when_the_window_is_in_english(window, qtbot
     _, report = run_import(window, qtbot, junk)
     assert report is None
     assert dialogs.messages[-1].startswith("File dan_so.csv: this is a CSV table, not a boundary layer.")
+
+
+def one_unit_layer(tmp_path):
+    import geopandas as gpd
+    from shapely.geometry import box
+    layer = tmp_path / "giao_long.geojson"
+    gpd.GeoDataFrame({"gso_code": ["28813"], "ten": ["Giao Long"]}, geometry=[box(106.41, 10.29, 106.43, 10.31)],
+                     crs="EPSG:4326").to_file(layer)
+    return layer
+
+
+def test_the_preview_plans_again_with_another_key_field_and_tolerance_before_anything_is_written(
+        window, qtbot, dialogs, tmp_path):
+    from gui.dialogs.preview import Replan
+    dialogs.answer("preview", Replan(None, "ten", 25.0), False)   # match by the names, then cancel
+    _, report = run_import(window, qtbot, one_unit_layer(tmp_path))
+    previews = [args for kind, args in dialogs.asked if kind == "preview"]
+    assert len(previews) == 2
+    first, second = previews[0][6], previews[1][6]
+    assert set(first.fields) >= {"gso_code", "ten"} and first.key == ("code", "gso_code")
+    assert second.key == ("name", "ten") and second.tolerance_m == 25.0
+    assert "theo tên" in previews[1][2][0] or "ten" in previews[1][2][0]
+    assert report is None and not window.session.project.has_boundaries()
+
+
+def test_a_key_field_that_matches_nothing_says_so_and_shows_the_last_preview_again(window, qtbot, dialogs, tmp_path):
+    from gui.dialogs.preview import Replan
+    dialogs.answer("preview", Replan("ten", None, 0.0), False)    # the names as codes: nothing matches
+    _, report = run_import(window, qtbot, one_unit_layer(tmp_path))
+    previews = [args for kind, args in dialogs.asked if kind == "preview"]
+    assert len(previews) == 2 and previews[1][6].key == ("code", "gso_code")
+    assert any("bản xem trước trước đó được giữ" in m for m in dialogs.messages)
+    assert report is None and not window.session.project.has_boundaries()
+
+
+def test_undoing_the_last_import_puts_back_the_previous_boundaries_and_doing_it_again_restores_the_import(
+        window, qtbot, dialogs, tmp_path):
+    session, actions = window.session, window.actions_
+    pairs_before = set(session.dataset.adjacency)
+    assert not actions.undo_import.isEnabled()                     # nothing imported yet
+    dialogs.answer("preview", True)
+    _, report = run_import(window, qtbot, one_unit_layer(tmp_path))
+    assert report is not None and session.project.has_boundaries()
+    assert actions.undo_import.isEnabled()
+    assert actions.undo_import.text() == "Hoàn tác lần nhập ranh giới gần nhất"
+    assert actions.undo_import in actions.file_menu.actions()
+    actions.undo_import.trigger()
+    assert not session.project.has_boundaries()                    # back to the schematic
+    assert window.map.map_scene.schematic
+    assert set(session.dataset.adjacency) == pairs_before
+    assert dialogs.messages[-1].startswith("Đã khôi phục ranh giới")
+    actions.undo_import.trigger()                                  # and back to the import
+    assert session.project.has_boundaries()
+    assert not window.map.map_scene.schematic
+
+
+def test_the_preview_dialog_starts_on_the_field_the_plan_matched_by(qtbot):
+    from gui.dialogs.preview import Choices, Replan, ReportPreview
+    dialog = ReportPreview(None, "Xem trước", ["Khớp 22 đơn vị"], [], "", "Áp dụng",
+                           Choices(("object_id", "commune_vn"), ("name", "commune_vn"), 0.0, 500.0))
+    qtbot.addWidget(dialog)
+    assert dialog.key.currentText() == "commune_vn (tên đơn vị)"
+    dialog.tolerance.setValue(12.5)
+    dialog.findChild(type(dialog.apply_button), "import-replan").click()
+    assert dialog.replan == Replan(None, "commune_vn", 12.5)
