@@ -13,11 +13,12 @@ from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter
 
+from core.common.numbers import fmt_int
 from core.domain.scenario import ScenarioError
 from core.law.wording import verdict_label
 from core.storage.store import ProjectError
 
-from .boundary_import import BoundaryImport
+from .boundary_import import BoundaryImport, undo_last_import
 from .checks_panel import ChecksPanel
 from .dialogs.common import Message
 from .dialogs.files import FileChooser
@@ -100,6 +101,9 @@ class MainWindow(QMainWindow):
         a.import_scenario.triggered.connect(lambda: sa.import_file())
         a.export_scenario.triggered.connect(lambda: sa.export_file())
         a.import_boundaries.triggered.connect(lambda: self.import_boundaries())
+        a.undo_import.triggered.connect(lambda: undo_last_import(self.session, self))
+        s.dataset_changed.connect(lambda: a.undo_import.setEnabled(s.project.has_previous_boundaries()))
+        a.undo_import.setEnabled(s.project.has_previous_boundaries())
         a.undo.triggered.connect(s.undo_stack.undo)
         a.redo.triggered.connect(s.undo_stack.redo)
         a.merge.triggered.connect(e.merge)
@@ -125,6 +129,8 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self.about)
         a.compare.triggered.connect(lambda: self.open_compare())
         self.national_dock.panel.rules_requested.connect(e.set_rules)
+        self.national_dock.panel.area_chosen.connect(self.table.set_area)
+        self.table.found.connect(lambda code: self.map.show_codes([code]))
         a.export_summary.triggered.connect(lambda: self.export_summary())
         self.checks.add_requested.connect(lambda gid, code: e.add_to_group(gid, [code]))
         self.checks.exception_requested.connect(e.record_group_exception)
@@ -158,6 +164,8 @@ class MainWindow(QMainWindow):
         self.actions_.lang_en.setChecked(lang == "en")
         self._update_status()
         self._update_undo()
+        self._say_autosave()
+        self._update_title()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -168,8 +176,19 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         s = self.session
         name = s.scenario.name if s.scenario else ""
-        self.setWindowTitle(fill(self.tr("%1[*] – Sắp xếp đơn vị hành chính – %2"), name, s.dataset.name))
+        self.setWindowTitle(fill(self.tr("%1[*] – Sắp xếp đơn vị hành chính – %2"), name, self._area_name()))
         self.setWindowModified(s.dirty)
+
+    def _area_name(self) -> str:
+        """What the project covers, in words: the district's own name, or the country (a national
+        project built from two files is named after them, which says nothing to a planner)."""
+        ds = self.session.dataset
+        provinces = {u.province for u in ds.units.values() if u.province}
+        if len(provinces) > 1:
+            lang = current_language()
+            return fill(self.tr("Cả nước: %1 tỉnh, %2 đơn vị"), fmt_int(len(provinces), lang),
+                        fmt_int(len(ds.units), lang))
+        return ds.name
 
     def _update_undo(self) -> None:
         stack = self.session.undo_stack
@@ -227,9 +246,18 @@ class MainWindow(QMainWindow):
         try:
             if self.session.autosave():
                 from datetime import datetime
-                self.autosave_note.setText(fill(self.tr("Đã lưu tạm lúc %1"), datetime.now().strftime("%H:%M:%S")))
+                self._autosave_said = ("saved", datetime.now().strftime("%H:%M:%S"))
         except OSError as exc:
-            self.autosave_note.setText(fill(self.tr("Không lưu tạm được: %1"), exc))
+            self._autosave_said = ("failed", exc.strerror or str(exc))
+        self._say_autosave()
+
+    def _say_autosave(self) -> None:
+        """The autosave note in the language chosen now (worded again when it changes)."""
+        what, detail = getattr(self, "_autosave_said", ("", ""))
+        if what == "saved":
+            self.autosave_note.setText(fill(self.tr("Đã lưu tạm lúc %1"), detail))
+        elif what == "failed":
+            self.autosave_note.setText(fill(self.tr("Không lưu tạm được: %1"), detail))
 
     # ----- project-level actions ---------------------------------------------------------------
     def open_other_project(self, path: str | None = None) -> MainWindow | None:
@@ -294,23 +322,30 @@ class MainWindow(QMainWindow):
             wide = 460 if NationalDock.wanted(self.session) else 440
             self.resizeDocks([self.checks_dock], [wide], Qt.Orientation.Horizontal)
 
+    def layout_key(self) -> str:
+        """Docks are remembered per kind of project: the national one's province dock must not
+        hide on a district, nor a district's layout cover the national checks."""
+        return "national" if NationalDock.wanted(self.session) else "district"
+
     def restore_layout(self) -> None:
         st = settings()
         geometry = st.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        state = st.value("window/state")
+        kind = self.layout_key()
+        state = st.value(f"window/{kind}/state")
         if isinstance(state, QByteArray):
             self._layout_restored = self.restoreState(state)
-        splitter = st.value("window/splitter")
+        splitter = st.value(f"window/{kind}/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
 
     def save_layout(self) -> None:
         st = settings()
         st.setValue("window/geometry", self.saveGeometry())
-        st.setValue("window/state", self.saveState())
-        st.setValue("window/splitter", self.splitter.saveState())
+        kind = self.layout_key()
+        st.setValue(f"window/{kind}/state", self.saveState())
+        st.setValue(f"window/{kind}/splitter", self.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.scenario_actions.settle():

@@ -29,8 +29,8 @@ from .map_items import (  # noqa: F401
     UnitsScene,
     cosmetic_pen,
 )
-from .map_shapes import load_shapes
-from .palette import STATUS_FILL, VERDICT_COLOUR, Status, unit_status
+from .map_shapes import load_shapes, scene_point
+from .palette import AREA_OUTLINE, STATUS_FILL, STATUS_FILL_FAR, VERDICT_COLOUR, Status, unit_status
 from .session import Session
 from .text import fill
 
@@ -63,6 +63,8 @@ class MapScene(UnitsScene):
         self._outline_paths: dict[tuple[frozenset[str], int], QPainterPath] = {}   # per level
         self._fills: dict[str, QColor] = {}           # group id → its fill on the map
         self._selected: set[str] = set()
+        self.area: QGraphicsPathItem | None = None      # the outline of the area chosen, if any
+        self.area_key: frozenset[str] = frozenset()
         session.evaluated.connect(self.show_delta)
         session.selection_changed.connect(self.show_selection)
         session.language_changed.connect(self._retooltip)
@@ -71,6 +73,8 @@ class MapScene(UnitsScene):
 
     def build(self) -> None:
         self.outlines, self._outline_geoms, self._outline_paths = {}, {}, {}
+        self.area, self.area_key = None, frozenset()      # the items go with the old scene's
+        self.group_labels = []
         names = {c: u.name for c, u in self.session.dataset.units.items()}
         self.fill_items(load_shapes(self.session.project), names)
         self.restyle()
@@ -88,6 +92,7 @@ class MapScene(UnitsScene):
             self.removeItem(outline)
         self.outlines = {}
         self._draw_outlines(result.groups, result)
+        self._name_groups(result)
 
     def show_delta(self, delta: Delta) -> None:
         """Redraw what an evaluation changed: the units and groups ``delta`` names."""
@@ -111,6 +116,8 @@ class MapScene(UnitsScene):
                 codes.update(c for c in g.members if c in self.units)
         self._style_units(codes, result)
         self._draw_outlines(groups, result)
+        if groups or delta.removed:
+            self._name_groups(result)
         if len(self.units) <= EAGER_TOOLTIPS:
             for code in {c for g in groups for c in g.members} - codes:
                 if code in self.units:
@@ -130,9 +137,10 @@ class MapScene(UnitsScene):
         eager = tooltips and len(self.units) <= EAGER_TOOLTIPS
         pen = self.unit_pen()
         selected, fills = self._selected, self._fills
+        status_fill = STATUS_FILL if self.borders_shown else STATUS_FILL_FAR
         for code in codes:
             r = result.units[code]
-            colour = fills[r.group_id] if r.group_id is not None else STATUS_FILL[unit_status(r)]
+            colour = fills[r.group_id] if r.group_id is not None else status_fill[unit_status(r)]
             item = self.units[code]
             item.set_look(colour, code in selected, pen)
             if eager:
@@ -196,7 +204,69 @@ class MapScene(UnitsScene):
             self._outline_paths.update(((k, lod), p) for k, p in zip(todo, made))
         return {k: self._outline_paths[(k, lod)] for k in keys if (k, lod) in self._outline_paths}
 
+    def _name_groups(self, result) -> None:
+        """The merged units' names on a map whose names are always shown (a district): a group
+        named after one of its members has that member's name in bold; a new name replaces its
+        members' names, in bold, at the middle of the merged unit."""
+        if len(self.units) > LABELS_ALWAYS or not self.labels:
+            return
+        for item in getattr(self, "group_labels", []):
+            self.removeItem(item)
+        self.group_labels: list[LabelItem] = []
+        names = {c: u.name for c, u in self.session.dataset.units.items()}
+        looks = {code: (names.get(code, code), False, True) for code in self.labels}   # text, bold, shown
+        for g in result.groups:
+            members = [c for c in g.members if c in self.labels]
+            named = next((c for c in members if names.get(c) == g.group.name), None)
+            if named is not None:
+                looks[named] = (g.group.name, True, True)
+                continue
+            geom = self._outline_geoms.get(frozenset(g.members))
+            if geom is None or not members:
+                continue
+            for c in members:
+                looks[c] = (names.get(c, c), False, False)
+            point = geom.representative_point()
+            label = LabelItem(g.group.name, bold=True)
+            label.setPos(scene_point((point.x, point.y)))
+            self.addItem(label)
+            self.group_labels.append(label)
+        for code, (text, bold, shown) in looks.items():
+            label = self.labels[code]
+            if (label.text, label.font.bold()) != (text, bold):
+                new = LabelItem(text, bold=bold)
+                new.setPos(label.pos())
+                self.removeItem(label)
+                self.addItem(new)
+                self.labels[code] = label = new
+            label.setVisible(shown)
+
+    def outline_area(self, codes) -> None:
+        """Outline the area made of ``codes`` (a province or district; none: remove it)."""
+        key = frozenset(c for c in codes or () if c in self.units)
+        if key == self.area_key:
+            return
+        if self.area is not None:
+            self.removeItem(self.area)
+            self.area = None
+        self.area_key = key
+        if not key:
+            return
+        path = self._outline_level([key], self.lod).get(key)
+        if path is None:
+            return
+        self.area = QGraphicsPathItem(path)
+        self.area.setBrush(Qt.BrushStyle.NoBrush)
+        self.area.setPen(cosmetic_pen(AREA_OUTLINE, 3.0))
+        self.area.setZValue(Z_OUTLINE + 1)
+        self.area.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.addItem(self.area)
+
     def lod_changed(self) -> None:
+        if self.area is not None:
+            path = self._outline_level([self.area_key], self.lod).get(self.area_key)
+            if path is not None:
+                self.area.setPath(path)
         paths = self._outline_level([item.key for item in self.outlines.values()], self.lod)
         for item in self.outlines.values():
             item.setPath(paths[item.key])

@@ -34,6 +34,7 @@ class WindowActions(QObject):
         self.import_scenario = act()
         self.export_scenario = act()
         self.import_boundaries = act()
+        self.undo_import = act()
         self.export_summary = act(QKeySequence("Ctrl+Shift+E"))
         self.save = act(Key.Save, SP.SP_DialogSaveButton)
         self.quit = act(Key.Quit)
@@ -90,7 +91,8 @@ class WindowActions(QObject):
         self.file_menu = QMenu(bar)
         self.file_menu.addActions([self.open_project, self.save])
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.import_scenario, self.export_scenario, self.import_boundaries])
+        self.file_menu.addActions([self.import_scenario, self.export_scenario, self.import_boundaries,
+                                   self.undo_import])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_summary)
         self.file_menu.addSeparator()
@@ -160,7 +162,8 @@ class WindowActions(QObject):
         texts = {
             self.open_project: self.tr("Mở dự án khác…"), self.import_scenario: self.tr("Nhập phương án từ tệp JSON…"),
             self.export_scenario: self.tr("Xuất phương án ra tệp JSON…"),
-            self.import_boundaries: self.tr("Nhập lớp ranh giới…"), self.save: self.tr("Lưu"),
+            self.import_boundaries: self.tr("Nhập lớp ranh giới…"),
+            self.undo_import: self.tr("Hoàn tác lần nhập ranh giới gần nhất"), self.save: self.tr("Lưu"),
             self.quit: self.tr("Thoát"), self.merge: self.tr("Nhập đơn vị…"),
             self.add_to_group: self.tr("Thêm vào nhóm"), self.remove_from_group: self.tr("Bớt khỏi nhóm"),
             self.dissolve: self.tr("Giải tán nhóm"), self.rename_group: self.tr("Đổi tên nhóm…"),

@@ -90,6 +90,7 @@ def _count(row: AreaSummary, r, sign: int) -> None:
 
 class NationalPanel(QWidget):
     rules_requested = Signal(str)
+    area_chosen = Signal(object)          # the codes of the province/district chosen; None: the country
 
     def __init__(self, session: Session, map_view: MapView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,10 +170,14 @@ class NationalPanel(QWidget):
     def zoom(self) -> list[str]:
         province, district = self.province_box.currentData(), self.district_box.currentData()
         if not province:
+            self.map.map_scene.outline_area(None)
             self.map.fit()
+            self.area_chosen.emit(None)
             return list(self.session.dataset.units)
         codes = units_in(self.session.dataset, province, district)
+        self.map.map_scene.outline_area(codes)
         self.map.show_rect(self.map.map_scene.codes_rect(codes))
+        self.area_chosen.emit(codes)
         return codes
 
     def _row_clicked(self, index: QModelIndex) -> None:

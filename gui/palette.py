@@ -35,6 +35,9 @@ STATUS_FILL = {
     Status.EXEMPT: QColor("#c9c3e6"),
     Status.FINE: QColor("#ecebe4"),
 }
+# At country zoom a commune is a few pixels: the units left to merge take a strong colour there.
+STATUS_FILL_FAR = {**STATUS_FILL, Status.UNRESOLVED: QColor("#d6302a")}
+AREA_OUTLINE = QColor("#1a1a1a")        # the province or district chosen in the national dock
 STATUS_ROW = {
     Status.UNRESOLVED: QColor("#fde3d6"),
     Status.EXEMPT: QColor("#ebe8f6"),

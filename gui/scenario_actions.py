@@ -163,7 +163,7 @@ class ScenarioActions(QObject):
         name = s.project.get_scenario(scenario_id).name
         if not Confirm.ask(self.window, self.tr("Xóa phương án"),
                            fill(self.tr("Xóa phương án “%1”? Không thể hoàn tác việc xóa."), name),
-                           self.tr("Xóa")):
+                           self.tr("Xóa"), True):
             return False
         deleting_current = scenario_id == s.scenario.id
         s.delete_scenario(scenario_id)

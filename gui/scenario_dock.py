@@ -1,7 +1,7 @@
 """The scenario list: every scenario of the project, the current one in bold."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QListWidget, QListWidgetItem, QToolButton, QVBoxLayout, QWidget
 
 from .session import Session
@@ -21,8 +21,12 @@ class ScenarioDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 2, 4, 4)
         self.list = QListWidget(body)
+        # One click opens a scenario (Enter too); a double click is two clicks, the second finds
+        # the scenario open already. The switch waits until the list's own signal has returned:
+        # it rebuilds the list, which would delete the item the signal still carries.
+        self.list.itemClicked.connect(self._activated)
         self.list.itemActivated.connect(self._activated)
-        self.list.itemDoubleClicked.connect(self._activated)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         layout.addWidget(self.list)
         self.buttons = QHBoxLayout()
@@ -32,6 +36,7 @@ class ScenarioDock(QDockWidget):
         session.scenarios_changed.connect(self.reload)
         session.scenario_switched.connect(self.reload)
         session.undo_stack.cleanChanged.connect(self._mark_current)
+        session.evaluated.connect(lambda _delta: self._mark_current())          # e.g. another rule set: its line follows
         self.retranslate()
 
     def add_actions(self, actions) -> None:
@@ -84,7 +89,7 @@ class ScenarioDock(QDockWidget):
             text = self._text(name, current.rules if is_current else scenario.rules, is_current)
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, scenario.id)
-            item.setToolTip(rich(scenario.name, scenario.description))
+            item.setToolTip(rich(text, scenario.description))         # the whole name when cut
             if is_current:
                 font = item.font()
                 font.setBold(True)
@@ -94,7 +99,14 @@ class ScenarioDock(QDockWidget):
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
 
-    def _activated(self, item: QListWidgetItem) -> None:
+    def _activated(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
         scenario_id = item.data(ID_ROLE)
-        if self.session.scenario is None or scenario_id != self.session.scenario.id:
+        QTimer.singleShot(0, lambda: self._switch(scenario_id))
+
+    def _switch(self, scenario_id: str | None) -> None:
+        if scenario_id and (self.session.scenario is None or scenario_id != self.session.scenario.id):
             self.switch_requested.emit(scenario_id)
+            if self.session.scenario is not None and self.session.scenario.id != scenario_id:
+                self.reload()                     # not switched (the planner kept the open one)

@@ -240,6 +240,7 @@ class UnitFilterProxy(QSortFilterProxyModel):
         self.setSourceModel(model)
         self.setSortRole(SORT_ROLE)
         self._needle = ""
+        self._area: frozenset[str] | None = None      # the province/district chosen (None: all)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The source model sorts itself (fast at national size); the proxy keeps its order."""
@@ -253,8 +254,19 @@ class UnitFilterProxy(QSortFilterProxyModel):
         self._needle = needle
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_area(self, codes) -> None:
+        """Show only the units ``codes`` (a province or district chosen); None: every unit."""
+        area = frozenset(codes) if codes is not None else None
+        if area == self._area:
+            return
+        self.beginFilterChange()
+        self._area = area
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._needle:
+        if not self._needle and self._area is None:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
-        return self._needle in (self.sourceModel().data(index, FILTER_ROLE) or "")
+        if self._area is not None and self.sourceModel().data(index, CODE_ROLE) not in self._area:
+            return False
+        return not self._needle or self._needle in (self.sourceModel().data(index, FILTER_ROLE) or "")

@@ -1,8 +1,10 @@
 """The unit table view with its filter box; its selection is the session's selection."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from core.common.text import fold
 
 from .session import Session
 from .unit_model import CODE_ROLE, GROUP, NAME, UnitFilterProxy, UnitTableModel
@@ -11,6 +13,8 @@ LARGE_TABLE = 2000
 
 
 class UnitTable(QWidget):
+    found = Signal(str)          # Enter in the filter chose this unit (the map zooms to it)
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -19,6 +23,7 @@ class UnitTable(QWidget):
         self.filter_box = QLineEdit(self)
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self._filter)
+        self.filter_box.returnPressed.connect(self.choose_found)
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -64,6 +69,33 @@ class UnitTable(QWidget):
         finally:
             self._syncing = False
         self._session_selected()
+
+    def set_area(self, codes) -> None:
+        """Only the units of the province/district chosen (None: all), the filter still applies."""
+        self._syncing = True
+        try:
+            self.proxy.set_area(codes)
+        finally:
+            self._syncing = False
+        self._session_selected()
+
+    def choose_found(self) -> str | None:
+        """Enter in the filter: select the unit it finds (the one named or coded exactly as typed,
+        else the first row shown), scroll to it and say so (the map zooms to it)."""
+        needle = fold(self.filter_box.text().strip())
+        rows = self.proxy.rowCount()
+        if not needle or rows == 0:
+            return None
+        codes = [self.proxy.data(self.proxy.index(r, 0), CODE_ROLE) for r in range(min(rows, 500))]
+        units = self.session.dataset.units
+        exact = [c for c in codes if c == needle or fold(units[c].name) == needle]
+        code = (exact or codes)[0]
+        self.session.set_selection([code])
+        index = self.proxy.mapFromSource(self.model.index(self.model.row_of(code), 0))
+        if index.isValid():
+            self.view.scrollTo(index)
+        self.found.emit(code)
+        return code
 
     # ----- selection both ways ----------------------------------------------------
     def selected_codes(self) -> list[str]:

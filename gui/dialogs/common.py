@@ -18,11 +18,21 @@ def name_buttons(box: QDialogButtonBox) -> None:
 
 class Confirm:
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str, text: str, yes: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    def box(cls, parent: QWidget | None, title: str, text: str, yes: str,
+            irreversible: bool = False) -> tuple[QMessageBox, object]:
+        """The question and its "yes" button. For what cannot be undone, Enter means Hủy."""
+        box = QMessageBox(QMessageBox.Icon.Warning if irreversible else QMessageBox.Icon.Question, title, text,
+                          parent=parent)
         box.setTextFormat(box.textFormat().PlainText)
-        ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(translate("Dialogs", "Hủy"), QMessageBox.ButtonRole.RejectRole)
+        ok = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole if irreversible
+                           else QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(translate("Dialogs", "Hủy"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel if irreversible else ok)
+        return box, ok
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str, yes: str, irreversible: bool = False) -> bool:
+        box, ok = cls.box(parent, title, text, yes, irreversible)
         box.exec()
         return box.clickedButton() is ok
 

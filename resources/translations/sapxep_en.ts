@@ -63,40 +63,54 @@
 <context>
     <name>BoundaryImport</name>
     <message>
-        <location filename="../../gui/boundary_import.py" line="107"/>
+        <location filename="../../gui/boundary_import.py" line="105"/>
         <source>Đang nhập ranh giới…</source>
         <translation>Importing boundaries…</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="107"/>
-        <location filename="../../gui/boundary_import.py" line="161"/>
+        <location filename="../../gui/boundary_import.py" line="105"/>
+        <location filename="../../gui/boundary_import.py" line="193"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="108"/>
-        <location filename="../../gui/boundary_import.py" line="135"/>
-        <location filename="../../gui/boundary_import.py" line="148"/>
-        <location filename="../../gui/boundary_import.py" line="155"/>
-        <location filename="../../gui/boundary_import.py" line="159"/>
-        <location filename="../../gui/boundary_import.py" line="169"/>
+        <location filename="../../gui/boundary_import.py" line="106"/>
+        <location filename="../../gui/boundary_import.py" line="163"/>
+        <location filename="../../gui/boundary_import.py" line="180"/>
+        <location filename="../../gui/boundary_import.py" line="187"/>
+        <location filename="../../gui/boundary_import.py" line="191"/>
+        <location filename="../../gui/boundary_import.py" line="198"/>
         <source>Nhập ranh giới</source>
         <translation>Import boundaries</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="135"/>
-        <location filename="../../gui/boundary_import.py" line="155"/>
-        <location filename="../../gui/boundary_import.py" line="169"/>
+        <location filename="../../gui/boundary_import.py" line="163"/>
+        <location filename="../../gui/boundary_import.py" line="187"/>
+        <location filename="../../gui/boundary_import.py" line="198"/>
         <source>Đã hủy. Dự án không thay đổi.</source>
         <translation>Cancelled. The project is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="172"/>
+        <location filename="../../gui/boundary_import.py" line="202"/>
+        <source>Không lập được bản xem trước</source>
+        <translation>Could not make the preview</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="203"/>
+        <source>%1
+
+Dự án không thay đổi; bản xem trước trước đó được giữ.</source>
+        <translation>%1
+
+The project is unchanged; the previous preview is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="211"/>
         <source>Không nhập được ranh giới</source>
         <translation>Could not import the boundaries</translation>
     </message>
     <message>
-        <location filename="../../gui/boundary_import.py" line="173"/>
+        <location filename="../../gui/boundary_import.py" line="212"/>
         <source>%1
 
 Dự án không thay đổi.</source>
@@ -115,86 +129,144 @@ The project is unchanged.</translation>
     </message>
 </context>
 <context>
+    <name>CompareMapPanel</name>
+    <message>
+        <location filename="../../gui/compare_map.py" line="115"/>
+        <source>Viền đỏ: phải sắp xếp, chưa có phương án (%1)</source>
+        <translation>Red border: must be merged, in no group (%1)</translation>
+    </message>
+</context>
+<context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../gui/compare_window.py" line="151"/>
+        <location filename="../../gui/compare_window.py" line="122"/>
+        <source>Lưu ảnh so sánh</source>
+        <translation>Save the comparison as an image</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="123"/>
+        <source>Ảnh PNG (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="129"/>
+        <source>Không lưu được ảnh</source>
+        <translation>Could not save the image</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="129"/>
+        <source>Không ghi được tệp %1.</source>
+        <translation>Could not write the file %1.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="141"/>
+        <source>In so sánh phương án</source>
+        <translation>Print the scenario comparison</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="147"/>
+        <source>Không in được</source>
+        <translation>Could not print</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="147"/>
+        <source>Máy in không sẵn sàng.</source>
+        <translation>The printer is not ready.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="203"/>
         <source>%1: %2 – xét theo %3</source>
         <translation>%1: %2 – judged under %3</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="163"/>
+        <location filename="../../gui/compare_window.py" line="215"/>
         <source>Hai phương án giống nhau.</source>
         <translation>The two scenarios are the same.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="168"/>
+        <location filename="../../gui/compare_window.py" line="220"/>
         <source>Sơ đồ minh họa, không phải bản đồ ranh giới: hình dạng và diện tích không đúng thực tế.</source>
         <translation>Schematic, not a boundary map: shapes and areas are not real.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="171"/>
+        <location filename="../../gui/compare_window.py" line="223"/>
         <source>Cả hai phương án được xét theo cùng bộ quy tắc %1.</source>
         <translation>Both scenarios are judged under the same rule set %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="174"/>
+        <location filename="../../gui/compare_window.py" line="226"/>
         <source>Lưu ý: hai phương án được xét theo bộ quy tắc khác nhau (mỗi phương án theo bộ quy tắc của nó); chọn một bộ quy tắc để xét cùng tiêu chuẩn.</source>
         <translation>Note: the two scenarios are judged under different rule sets (each under its own); choose one rule set to judge them by the same standard.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="183"/>
+        <location filename="../../gui/compare_window.py" line="235"/>
         <source>Tiêu chí</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="195"/>
+        <location filename="../../gui/compare_window.py" line="247"/>
         <source>Giá trị tốt hơn</source>
         <translation>The better value</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="204"/>
+        <location filename="../../gui/compare_window.py" line="256"/>
         <source>So sánh phương án</source>
         <translation>Compare scenarios</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="206"/>
+        <location filename="../../gui/compare_window.py" line="258"/>
         <source>Phương án %1:</source>
         <translation>Scenario %1:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="207"/>
+        <location filename="../../gui/compare_window.py" line="259"/>
         <source>Xét theo:</source>
         <translation>Judge under:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="208"/>
+        <location filename="../../gui/compare_window.py" line="260"/>
         <source>Mỗi phương án theo bộ quy tắc của nó</source>
         <translation>Each scenario under its own rule set</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_window.py" line="209"/>
+        <location filename="../../gui/compare_window.py" line="261"/>
         <source>Khác biệt (✓ trong bảng = giá trị tốt hơn)</source>
         <translation>Differences (✓ in the table = the better value)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="262"/>
+        <source>Lưu ảnh…</source>
+        <translation>Save image…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="263"/>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_window.py" line="264"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
         <location filename="../../gui/dialogs/common.py" line="12"/>
-        <location filename="../../gui/dialogs/common.py" line="53"/>
+        <location filename="../../gui/dialogs/common.py" line="63"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/common.py" line="13"/>
-        <location filename="../../gui/dialogs/common.py" line="25"/>
-        <location filename="../../gui/dialogs/common.py" line="54"/>
-        <location filename="../../gui/dialogs/preview.py" line="32"/>
+        <location filename="../../gui/dialogs/common.py" line="29"/>
+        <location filename="../../gui/dialogs/common.py" line="64"/>
+        <location filename="../../gui/dialogs/preview.py" line="73"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/common.py" line="69"/>
+        <location filename="../../gui/dialogs/common.py" line="79"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -409,6 +481,67 @@ The project is unchanged.</translation>
         <source>Đề xuất: tên của đơn vị có dân số lớn nhất; loại theo bộ quy tắc đang dùng.</source>
         <translation>Proposed: the name of the most populous member; the kind from the current rule set.</translation>
     </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="227"/>
+        <location filename="../../gui/boundary_import.py" line="231"/>
+        <location filename="../../gui/boundary_import.py" line="235"/>
+        <source>Hoàn tác lần nhập ranh giới</source>
+        <translation>Undo the boundary import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="228"/>
+        <source>%1
+
+Dự án không thay đổi.</source>
+        <translation>%1
+
+The project is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="232"/>
+        <source>Chưa có lần nhập ranh giới nào để hoàn tác.</source>
+        <translation>There is no boundary import to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boundary_import.py" line="236"/>
+        <source>Đã khôi phục ranh giới và các cặp liền kề có trước lần nhập gần nhất. Chọn lại mục này để dùng lại ranh giới vừa nhập.</source>
+        <translation>The boundaries and neighbour pairs from before the last import are back. Choose this item again to use the imported boundaries again.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/preview.py" line="81"/>
+        <source>Khớp theo trường:</source>
+        <translation>Match by field:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/preview.py" line="85"/>
+        <source>%1 (mã đơn vị)</source>
+        <translation>%1 (unit code)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/preview.py" line="86"/>
+        <source>%1 (tên đơn vị)</source>
+        <translation>%1 (unit name)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/preview.py" line="92"/>
+        <source>Dung sai liền kề (m):</source>
+        <translation>Adjacency tolerance (m):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/preview.py" line="98"/>
+        <source>Hai đơn vị cách nhau không quá khoảng này được coi là liền kề (ranh giới vẽ lệch nhau)</source>
+        <translation>Two units no farther apart than this are taken as adjacent (boundaries drawn slightly apart)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/preview.py" line="102"/>
+        <source>Xem lại</source>
+        <translation>Preview again</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/preview.py" line="104"/>
+        <source>Lập lại bản xem trước với lựa chọn này; dự án chưa thay đổi</source>
+        <translation>Make the preview again with these choices; the project is not changed yet</translation>
+    </message>
 </context>
 <context>
     <name>Editor</name>
@@ -574,37 +707,42 @@ No half-written file was left.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="155"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>Kiểm tra theo tiêu chuẩn</source>
         <translation>Checks against the standards</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>%1[*] – Sắp xếp đơn vị hành chính – %2</source>
         <translation>%1[*] – Administrative unit arrangement – %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="189"/>
+        <source>Cả nước: %1 tỉnh, %2 đơn vị</source>
+        <translation>Whole country: %1 provinces, %2 units</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source>Đơn vị: %1 → %2 (giảm %3) · Phải sắp xếp chưa xử lý: %4 · %5</source>
         <translation>Units: %1 → %2 (%3 fewer) · Must-merge units unresolved: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="258"/>
         <source>Đã lưu tạm lúc %1</source>
         <translation>Autosaved at %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="232"/>
+        <location filename="../../gui/main_window.py" line="260"/>
         <source>Không lưu tạm được: %1</source>
         <translation>Autosave failed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="272"/>
         <source>Không mở được dự án</source>
         <translation>Cannot open the project</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285"/>
+        <location filename="../../gui/main_window.py" line="313"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
@@ -663,27 +801,27 @@ No half-written file was left.</translation>
 <context>
     <name>MapScene</name>
     <message>
-        <location filename="../../gui/map_scene.py" line="225"/>
+        <location filename="../../gui/map_scene.py" line="295"/>
         <source>Diện tích tự nhiên: %1 (%2 tiêu chuẩn)</source>
         <translation>Natural area: %1 (%2 of the standard)</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="227"/>
+        <location filename="../../gui/map_scene.py" line="297"/>
         <source>Quy mô dân số: %1 người (%2 tiêu chuẩn)</source>
         <translation>Population: %1 people (%2 of the standard)</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="231"/>
+        <location filename="../../gui/map_scene.py" line="301"/>
         <source>Thuộc diện phải sắp xếp</source>
         <translation>Must be merged</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="233"/>
+        <location filename="../../gui/map_scene.py" line="303"/>
         <source>Miễn sắp xếp: %1</source>
         <translation>Exempted: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/map_scene.py" line="237"/>
+        <location filename="../../gui/map_scene.py" line="307"/>
         <source>Nhóm %1: %2, %3 người – %4</source>
         <translation>Group %1: %2, %3 people – %4</translation>
     </message>
@@ -691,7 +829,7 @@ No half-written file was left.</translation>
 <context>
     <name>NationalDock</name>
     <message>
-        <location filename="../../gui/national_dock.py" line="265"/>
+        <location filename="../../gui/national_dock.py" line="270"/>
         <source>Tổng hợp theo tỉnh</source>
         <translation>Summary by province</translation>
     </message>
@@ -699,32 +837,32 @@ No half-written file was left.</translation>
 <context>
     <name>NationalPanel</name>
     <message>
-        <location filename="../../gui/national_dock.py" line="224"/>
+        <location filename="../../gui/national_dock.py" line="229"/>
         <source>Theo %1: %2 trên %3 đơn vị thuộc diện phải sắp xếp (tô màu cam trên bản đồ khi chưa xử lý), ở %4 tỉnh.</source>
         <translation>Under %1: %2 of %3 units must merge (orange on the map while unresolved), in %4 provinces.</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="234"/>
+        <location filename="../../gui/national_dock.py" line="239"/>
         <source>Cả nước</source>
         <translation>Whole country</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="235"/>
+        <location filename="../../gui/national_dock.py" line="240"/>
         <source>Cả tỉnh</source>
         <translation>Whole province</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="238"/>
+        <location filename="../../gui/national_dock.py" line="243"/>
         <source>Tỉnh:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="238"/>
+        <location filename="../../gui/national_dock.py" line="243"/>
         <source>Huyện:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../gui/national_dock.py" line="238"/>
+        <location filename="../../gui/national_dock.py" line="243"/>
         <source>Bộ quy tắc:</source>
         <translation>Rule set:</translation>
     </message>
@@ -1095,12 +1233,12 @@ No half-written file was left.</translation>
 <context>
     <name>ScenarioDock</name>
     <message>
-        <location filename="../../gui/scenario_dock.py" line="48"/>
+        <location filename="../../gui/scenario_dock.py" line="53"/>
         <source>Phương án</source>
         <translation>Scenarios</translation>
     </message>
     <message>
-        <location filename="../../gui/scenario_dock.py" line="61"/>
+        <location filename="../../gui/scenario_dock.py" line="66"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1108,7 +1246,7 @@ No half-written file was left.</translation>
 <context>
     <name>UnitTable</name>
     <message>
-        <location filename="../../gui/unit_table.py" line="51"/>
+        <location filename="../../gui/unit_table.py" line="56"/>
         <source>Lọc theo tên hoặc mã (gõ không dấu cũng được)…</source>
         <translation>Filter by name or code (diacritics optional)…</translation>
     </message>
@@ -1258,249 +1396,254 @@ No half-written file was left.</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/menus.py" line="145"/>
+        <location filename="../../gui/menus.py" line="147"/>
         <source>Hoàn tác: %1</source>
         <translation>Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="145"/>
         <location filename="../../gui/menus.py" line="147"/>
+        <location filename="../../gui/menus.py" line="149"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="146"/>
+        <location filename="../../gui/menus.py" line="148"/>
         <source>Làm lại: %1</source>
         <translation>Redo: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="146"/>
         <location filename="../../gui/menus.py" line="148"/>
+        <location filename="../../gui/menus.py" line="150"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="152"/>
+        <location filename="../../gui/menus.py" line="154"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="153"/>
+        <location filename="../../gui/menus.py" line="155"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="154"/>
+        <location filename="../../gui/menus.py" line="156"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="155"/>
+        <location filename="../../gui/menus.py" line="157"/>
         <source>&amp;Phương án</source>
         <translation>&amp;Scenario</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="156"/>
+        <location filename="../../gui/menus.py" line="158"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="157"/>
+        <location filename="../../gui/menus.py" line="159"/>
         <source>Bảng điều khiển</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="158"/>
+        <location filename="../../gui/menus.py" line="160"/>
         <source>Ngôn ngữ / Language</source>
         <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="159"/>
+        <location filename="../../gui/menus.py" line="161"/>
         <source>Bộ quy tắc</source>
         <translation>Rule set</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="161"/>
+        <location filename="../../gui/menus.py" line="163"/>
         <source>Mở dự án khác…</source>
         <translation>Open another project…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="161"/>
+        <location filename="../../gui/menus.py" line="163"/>
         <source>Nhập phương án từ tệp JSON…</source>
         <translation>Import scenario from JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="162"/>
+        <location filename="../../gui/menus.py" line="164"/>
         <source>Xuất phương án ra tệp JSON…</source>
         <translation>Export scenario to JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="163"/>
+        <location filename="../../gui/menus.py" line="165"/>
         <source>Nhập lớp ranh giới…</source>
         <translation>Import boundary layer…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="163"/>
+        <location filename="../../gui/menus.py" line="166"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="164"/>
+        <location filename="../../gui/menus.py" line="166"/>
+        <source>Hoàn tác lần nhập ranh giới gần nhất</source>
+        <translation>Undo the last boundary import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="167"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="164"/>
+        <location filename="../../gui/menus.py" line="167"/>
         <source>Nhập đơn vị…</source>
         <translation>Merge units…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="165"/>
+        <location filename="../../gui/menus.py" line="168"/>
         <source>Thêm vào nhóm</source>
         <translation>Add to group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="165"/>
+        <location filename="../../gui/menus.py" line="168"/>
         <source>Bớt khỏi nhóm</source>
         <translation>Remove from group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="166"/>
+        <location filename="../../gui/menus.py" line="169"/>
         <source>Giải tán nhóm</source>
         <translation>Dissolve group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="166"/>
+        <location filename="../../gui/menus.py" line="169"/>
         <source>Đổi tên nhóm…</source>
         <translation>Rename group…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="167"/>
+        <location filename="../../gui/menus.py" line="170"/>
         <source>Ngoại lệ của nhóm…</source>
         <translation>Group exception…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="168"/>
+        <location filename="../../gui/menus.py" line="171"/>
         <source>Điều chỉnh số liệu…</source>
         <translation>Override figures…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="168"/>
+        <location filename="../../gui/menus.py" line="171"/>
         <source>Miễn sắp xếp đơn vị…</source>
         <translation>Exempt the unit…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="169"/>
+        <location filename="../../gui/menus.py" line="172"/>
         <source>Bỏ chọn</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="169"/>
+        <location filename="../../gui/menus.py" line="172"/>
         <source>Vừa khung bản đồ</source>
         <translation>Fit map</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="170"/>
+        <location filename="../../gui/menus.py" line="173"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="170"/>
+        <location filename="../../gui/menus.py" line="173"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="171"/>
+        <location filename="../../gui/menus.py" line="174"/>
         <source>Tìm đơn vị</source>
         <translation>Find unit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="172"/>
+        <location filename="../../gui/menus.py" line="175"/>
         <source>Phương án mới…</source>
         <translation>New scenario…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="172"/>
+        <location filename="../../gui/menus.py" line="175"/>
         <source>Nhân bản…</source>
         <translation>Duplicate…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="173"/>
+        <location filename="../../gui/menus.py" line="176"/>
         <source>Đổi tên…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="173"/>
+        <location filename="../../gui/menus.py" line="176"/>
         <source>Xóa…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="174"/>
+        <location filename="../../gui/menus.py" line="177"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="175"/>
+        <location filename="../../gui/menus.py" line="178"/>
         <source>So sánh phương án…</source>
         <translation>Compare scenarios…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="176"/>
+        <location filename="../../gui/menus.py" line="179"/>
         <source>Xuất bản tóm tắt phương án…</source>
         <translation>Export scenario summary…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="181"/>
+        <location filename="../../gui/menus.py" line="184"/>
         <source>Nhập các đơn vị đang chọn thành một đơn vị mới (Ctrl+M)</source>
         <translation>Merge the selected units into a new unit (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="182"/>
+        <location filename="../../gui/menus.py" line="185"/>
         <source>Thêm các đơn vị đang chọn vào nhóm cũng đang được chọn</source>
         <translation>Add the selected units to the selected group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="183"/>
+        <location filename="../../gui/menus.py" line="186"/>
         <source>Bớt các đơn vị đang chọn khỏi nhóm của chúng</source>
         <translation>Remove the selected units from their group</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="184"/>
+        <location filename="../../gui/menus.py" line="187"/>
         <source>Giải tán nhóm của đơn vị đang chọn</source>
         <translation>Dissolve the group of the selected unit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="185"/>
+        <location filename="../../gui/menus.py" line="188"/>
         <source>Ghi căn cứ và lý do để nhóm chưa đạt tiêu chuẩn được xét là ngoại lệ (Ctrl+Shift+G)</source>
         <translation>Record the ground and reason for a group below the standard to be treated as an exception (Ctrl+Shift+G)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="187"/>
+        <location filename="../../gui/menus.py" line="190"/>
         <source>Ghi lý do để một đơn vị thuộc diện phải sắp xếp được miễn (Ctrl+E)</source>
         <translation>Record why a unit that must be merged is exempted (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="188"/>
+        <location filename="../../gui/menus.py" line="191"/>
         <source>Hiện toàn bộ bản đồ (Ctrl+0)</source>
         <translation>Show the whole map (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="189"/>
+        <location filename="../../gui/menus.py" line="192"/>
         <source>Lưu phương án vào dự án (Ctrl+S)</source>
         <translation>Save the scenario into the project (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="190"/>
+        <location filename="../../gui/menus.py" line="193"/>
         <source>Xem hai phương án cạnh nhau: bản đồ, các chỉ tiêu và khác biệt</source>
         <translation>See two scenarios side by side: maps, measures and differences</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="191"/>
+        <location filename="../../gui/menus.py" line="194"/>
         <source>Xuất bản tóm tắt cho hồ sơ đề án: PDF, Excel, CSV, GeoPackage, GeoJSON</source>
         <translation>Export a summary for the scheme dossier: PDF, Excel, CSV, GeoPackage, GeoJSON</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="204"/>
+        <location filename="../../gui/menus.py" line="207"/>
         <source> Bộ quy tắc: </source>
         <translation> Rule set: </translation>
     </message>

@@ -47,3 +47,18 @@ def test_a_far_view_of_a_large_map_draws_simplified_shapes_and_a_near_one_the_fu
     assert scene.lod == -1 and item.path().elementCount() == full
     assert lod_level(0.5 / LOD_TOLERANCES_M[0]) == 0
     assert len(LodPaths(circles.values()).level(1)) == 450
+
+
+def test_a_merged_unit_given_a_new_name_shows_that_name_on_the_map_instead_of_its_members(window, session, dialogs):
+    from tests.gui.conftest import code
+    scene = window.map.map_scene
+    giao_long, giao_hoa = code(session, "Giao Long"), code(session, "Giao Hòa")
+    assert scene.labels[giao_long].font.bold()                   # the group is named after Giao Long
+    session.set_selection([giao_long])
+    dialogs.answer("text", "Phú Hưng")
+    window.actions_.rename_group.trigger()
+    names = [item.text for item in scene.group_labels if item.isVisible()]
+    assert names == ["Phú Hưng"]
+    assert not scene.labels[giao_long].isVisible() and not scene.labels[giao_hoa].isVisible()
+    window.actions_.undo.trigger()
+    assert scene.group_labels == [] and scene.labels[giao_hoa].isVisible()

@@ -8,7 +8,8 @@ from core.analysis.summary import area_summary, units_in
 from core.imports.national import import_national
 from core.imports.synthetic import write_synthetic_files
 from core.law.rules import get_rule_set
-from gui.palette import STATUS_FILL, Status
+from gui.palette import STATUS_FILL, STATUS_FILL_FAR, Status
+from gui.unit_model import CODE_ROLE
 from tests.gui.conftest import opened_window
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,8 +76,11 @@ def test_must_merge_units_are_coloured_under_the_rule_set_chosen_in_the_dock(nat
     assert s.scenario.rules == other
     must = [c for c, r in s.result.units.items() if r.unresolved]
     assert must, "the synthetic country has units below the standards"
-    unresolved = STATUS_FILL[Status.UNRESOLVED]
-    assert all(national.map.map_scene.units[c].brush().color() == unresolved for c in must)
+    strong = STATUS_FILL_FAR[Status.UNRESOLVED]             # the whole country: a few pixels a unit
+    while national.map.map_scene.borders_shown:
+        national.map.zoom(0.5)
+    assert all(national.map.map_scene.units[c].brush().color() == strong for c in must)
+    assert strong != STATUS_FILL[Status.UNRESOLVED]
     assert sum(r.must_merge for r in panel.model.rows) == sum(r.must_merge for r in s.result.units.values())
 
 
@@ -114,3 +118,52 @@ def test_the_counts_per_province_follow_each_edit_and_its_undo_as_core_counts_th
     while s.undo_stack.canUndo():
         s.undo_stack.undo()
         assert counted() == expected()
+
+
+def test_must_merge_units_take_the_usual_colour_once_zoomed_in_to_a_district(national):
+    s, panel, scene = national.session, national.national_dock.panel, national.map.map_scene
+    panel.rules_box.setCurrentIndex(panel.rules_box.findData("nq35-2026"))
+    panel.rules_box.activated.emit(panel.rules_box.currentIndex())
+    unit = next(r.unit for r in s.result.units.values() if r.unresolved)
+    codes = panel.choose(unit.province, unit.district)
+    assert scene.borders_shown
+    must = [c for c in codes if s.result.units[c].unresolved]
+    assert unit.code in must
+    usual = STATUS_FILL[Status.UNRESOLVED]
+    assert all(scene.units[c].brush().color() == usual for c in must)
+
+
+def test_choosing_a_province_filters_the_table_and_outlines_it_on_the_map(national):
+    panel, table, scene = national.national_dock.panel, national.table, national.map.map_scene
+    province = panel.provinces()[2]
+    codes = panel.choose(province)
+    shown = {table.proxy.data(table.proxy.index(r, 0), CODE_ROLE) for r in range(table.proxy.rowCount())}
+    assert shown == set(codes)
+    assert scene.area is not None and scene.area_key == frozenset(codes)
+    assert scene.area.boundingRect().contains(scene.codes_rect(codes).adjusted(1, 1, -1, -1))
+    narrower = panel.choose(province, panel.district_box.itemData(1))
+    assert table.proxy.rowCount() == len(narrower) < len(codes)
+    panel.choose(None)                                         # the whole country again
+    assert table.proxy.rowCount() == UNITS and scene.area is None
+
+
+def test_the_national_window_title_says_it_covers_the_country_not_the_two_file_names(national):
+    provinces = len(national.national_dock.panel.provinces())
+    assert f"Cả nước: {provinces} tỉnh, 2.500 đơn vị" in national.windowTitle()
+    assert "+" not in national.windowTitle()
+
+
+def test_the_layout_of_a_district_project_is_not_carried_to_the_national_one(qtbot, national_db, tmp_path):
+    from gui.settings import settings
+    with opened_window(qtbot, tmp_path / "huyen.sqlite") as district:
+        assert district.layout_key() == "district"
+        district.national_dock.hide()
+        district.checks_dock.hide()                # the planner closed the checks on the district
+        district.save_layout()
+    assert settings().value("window/district/state") is not None
+    assert settings().value("window/national/state") is None
+    db = tmp_path / "national.sqlite"
+    shutil.copy(national_db, db)
+    with opened_window(qtbot, db) as win:
+        assert win.layout_key() == "national"
+        assert win.national_dock.isVisible()       # the national project keeps its own docks

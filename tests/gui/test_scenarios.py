@@ -1,6 +1,8 @@
 """Scenarios from the dock and the menus: create, copy, rename, delete, switch, save, files, autosave."""
 import json
 
+from PySide6.QtCore import Qt
+
 from gui.app import create_main_window
 from gui.dialogs.merge_dialog import MergeChoice
 from tests.gui.conftest import code
@@ -111,3 +113,54 @@ def test_unsaved_edits_are_autosaved_and_recovered_after_a_crash(window, session
     again.actions_.save.trigger()
     assert not again.session.journal.pending()
     assert len(again.session.project.get_scenario("Phương án 2019").groups) == 2
+
+
+def _item(window, name):
+    dock = window.scenario_dock
+    return next(dock.list.item(i) for i in range(dock.list.count()) if dock.list.item(i).text().startswith(name))
+
+
+def test_one_click_on_a_scenario_opens_it_and_a_double_click_raises_nothing(window, session, qtbot):
+    session.project.add_scenario(session.scenario.duplicate("Khác"))
+    session.scenarios_changed.emit()
+    dock = window.scenario_dock
+    rect = dock.list.visualItemRect(_item(window, "Khác"))
+    qtbot.mouseClick(dock.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: session.scenario.name == "Khác")
+    rect = dock.list.visualItemRect(_item(window, "Phương án 2019"))
+    with qtbot.captureExceptions() as raised:       # a real double click: a click, then the second press
+        qtbot.mouseClick(dock.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(dock.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.wait(50)
+    assert raised == []
+    assert session.scenario.name == "Phương án 2019"
+
+
+def test_the_scenario_line_names_the_rule_set_as_soon_as_it_changes(window, session):
+    from core.domain.commands import SetRules
+    session.push(SetRules("nq35-2023"))
+    line = _item(window, "Phương án 2019").text()
+    assert session.rules_title("nq35-2023") in line and line.endswith("*")
+
+
+def test_deleting_a_scenario_asks_with_cancel_as_the_default_button(window, session, dialogs, qtbot):
+    from gui.dialogs.common import Confirm
+    session.project.add_scenario(session.scenario.duplicate("Khác"))      # one must remain
+    window.actions_.delete_scenario.trigger()
+    kind, args = dialogs.asked[-1]
+    assert kind == "confirm" and args[3] == "Xóa" and args[4] is True        # irreversible
+    box, ok = Confirm.box(None, *args[1:])
+    qtbot.addWidget(box)
+    assert box.defaultButton() is not ok and box.defaultButton().text() == "Hủy"
+
+
+def test_the_autosave_note_follows_the_language_both_ways(window, session, dialogs):
+    from gui import i18n
+    session.set_selection([code(session, "Giao Hòa")])
+    window.actions_.dissolve.trigger()
+    window.autosave()
+    assert window.autosave_note.text().startswith("Đã lưu tạm lúc ")
+    i18n.set_language("en", remember=False)
+    assert window.autosave_note.text().startswith("Autosaved at ")
+    i18n.set_language("vi", remember=False)
+    assert window.autosave_note.text().startswith("Đã lưu tạm lúc ")

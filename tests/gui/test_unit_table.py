@@ -60,3 +60,23 @@ def test_names_from_data_are_never_read_as_html(window, session, dialogs):
     assert proxy.data(proxy.index(row, 8)) == "<b>Xã</b> & mới"
     tip = window.map.map_scene.units[members[0]].toolTip()
     assert "&lt;b&gt;Xã&lt;/b&gt; &amp; mới" in tip and "<b>Xã</b>" not in tip
+
+
+def test_enter_in_the_filter_selects_the_unit_and_zooms_the_map_to_it(window, session, qtbot):
+    view = window.map
+    fitted = view.scale_factor()
+    qtbot.keyClicks(window.table.filter_box, "giao hoa")
+    qtbot.keyClick(window.table.filter_box, Qt.Key.Key_Return)
+    giao_hoa = code(session, "Giao Hòa")
+    assert session.selection == [giao_hoa]
+    shown, unit = view.visible_rect(), view.map_scene.codes_rect([giao_hoa])
+    assert shown.contains(unit)
+    assert view.scale_factor() > 1.2 * fitted                 # zoomed in to it, its neighbours around
+    assert shown.height() < 4 * unit.height()
+
+
+def test_enter_prefers_the_unit_named_exactly_as_typed(window, session, qtbot):
+    qtbot.keyClicks(window.table.filter_box, "an hoa")       # also finds Phú An Hòa
+    assert window.table.proxy.rowCount() >= 2
+    qtbot.keyClick(window.table.filter_box, Qt.Key.Key_Return)
+    assert session.selection == [code(session, "An Hóa")]
