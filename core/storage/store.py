@@ -14,13 +14,14 @@ from pathlib import Path
 
 import sqlite_utils
 
-from core.common.errors import CoreError
 from core.common.messages import Message
 from core.common.paths import DEFAULT_DATASET
 from core.domain.datasets import load_dataset, seed_scenario_files, unit_from_row, unit_to_row
 from core.domain.model import Dataset
 from core.domain.scenario import Scenario, ScenarioError, now_iso
 from core.domain.scenario_io import from_dict, read_scenario_file, to_dict
+from core.storage.failures import ProjectError, failure
+from core.storage.transaction import immediate
 
 APP_ID = "sapxep-dvhc"
 SCHEMA_VERSION = 3
@@ -30,10 +31,6 @@ UNIT_COLUMNS = ("code", "name", "kind", "terrain", "urban_class", "parent", "bor
                 "district", "population", "population_source", "population_date", "area_km2",
                 "area_basis", "area_source", "area_date", "label_lat", "label_lon",
                 "classification_defaulted")
-
-
-class ProjectError(CoreError):
-    """The project database cannot be opened or written; the message says why (``project.*``)."""
 
 
 class UnknownScenario(ProjectError):
@@ -48,42 +45,39 @@ class UnknownScenario(ProjectError):
 class ConflictError(ProjectError):
     """The scenario was changed in the database since it was loaded (another window or process)."""
 
-    def __init__(self, scenario_name: str, ours: int, theirs: int) -> None:
+    def __init__(self, scenario_name: str, ours: int, theirs: int | None) -> None:
         self.ours, self.theirs = ours, theirs
-        super().__init__("project.conflict", name=scenario_name, ours=ours, theirs=theirs)
+        if theirs is None:
+            super().__init__("project.deleted_elsewhere", name=scenario_name)
+        else:
+            super().__init__("project.conflict", name=scenario_name, ours=ours, theirs=theirs)
 
 
-# SQLite's result codes (sqlite3.Error.sqlite_errorname) and errno values → what the planner reads.
-_SQLITE_CODES = {"SQLITE_FULL": "project.disk_full", "SQLITE_READONLY": "project.read_only",
-                 "SQLITE_BUSY": "project.locked", "SQLITE_LOCKED": "project.locked",
-                 "SQLITE_CORRUPT": "project.damaged", "SQLITE_NOTADB": "project.not_sqlite",
-                 "SQLITE_CANTOPEN": "project.cannot_open", "SQLITE_PERM": "project.no_permission",
-                 "SQLITE_AUTH": "project.no_permission"}
+class DeletedElsewhere(ConflictError):
+    """The scenario was stored when it was loaded and has been deleted since (another window)."""
+
+    def __init__(self, scenario_name: str) -> None:
+        super().__init__(scenario_name, 0, None)
 
 
 def storage_failure(path: Path | str, exc: BaseException) -> ProjectError:
     """A failure of SQLite or the operating system on ``path``, named in the planner's words:
-    disk full, read-only, locked by another program, no permission, damaged …"""
-    import errno
-    file = str(path)
-    if isinstance(exc, ProjectError):
-        return exc
-    if isinstance(exc, sqlite3.Error):
-        name = getattr(exc, "sqlite_errorname", "") or ""
-        for prefix, code in _SQLITE_CODES.items():
-            if name == prefix or name.startswith(prefix + "_"):
-                return ProjectError(code, file=file)
-        if name.startswith("SQLITE_IOERR"):
-            return ProjectError("project.io_error", file=file, reason=str(exc))
-        return ProjectError("project.unreadable", file=file, reason=str(exc))
-    if isinstance(exc, OSError):
-        by_errno = {errno.ENOSPC: "project.disk_full", errno.EDQUOT: "project.disk_full",
-                    errno.EROFS: "project.read_only", errno.EACCES: "project.no_permission",
-                    errno.EPERM: "project.no_permission", errno.ENOENT: "project.cannot_open"}
-        if exc.errno in by_errno:
-            return ProjectError(by_errno[exc.errno], file=file)
-        return ProjectError("project.io_error", file=file, reason=exc.strerror or str(exc))
-    return ProjectError("project.unreadable", file=file, reason=str(exc))
+    disk full, read-only (file or folder), locked by another program (which one), no permission,
+    damaged … (``core.storage.failures``)."""
+    return failure(path, exc, ProjectError)
+
+
+def _writes(method):
+    """A write of the project: SQLite's or the system's failure reaches the caller in words."""
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (sqlite3.Error, OSError) as exc:
+            raise storage_failure(self.path, exc) from None
+    return wrapper
 
 
 def check_file(path: Path) -> int | None:
@@ -150,26 +144,37 @@ MIGRATIONS = {1: _migrate_1_to_2, 2: _add_states}
 
 
 def backup_copy(path: Path, label: str) -> Path:
-    """A consistent copy of the database beside it (includes what is in the WAL)."""
+    """A consistent copy of the database beside it (includes what is in the WAL); it appears
+    whole or not at all (``core.storage.newfile``)."""
     from datetime import datetime
+
+    from core.storage.newfile import build_beside
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix or '.sqlite'}")
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+
+    def build(tmp: Path) -> None:
+        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            dst.execute("pragma journal_mode=delete")
+        finally:
+            dst.close()
+            src.close()
+    build_beside(target, build)
     return target
 
 
 def migrate(path: Path, version: int) -> Path:
-    """Bring an older project database up to SCHEMA_VERSION after writing a backup copy."""
-    backup = backup_copy(path, f"backup-schema{version}")
-    conn = sqlite3.connect(path, isolation_level=None)
+    """Bring an older project database up to SCHEMA_VERSION, with a backup copy beside it.
+
+    The write lock is taken first, so a project another program holds is refused before
+    anything is written; the backup is removed again when the upgrade fails."""
+    conn = sqlite3.connect(path, isolation_level=None, timeout=5)
+    backup: Path | None = None
     try:
         conn.execute("begin immediate")
+        backup = backup_copy(path, f"backup-schema{version}")
         for v in range(version, SCHEMA_VERSION):
             MIGRATIONS[v](conn)
         conn.execute("update meta set value = ? where key = 'schema_version'", [str(SCHEMA_VERSION)])
@@ -177,6 +182,8 @@ def migrate(path: Path, version: int) -> Path:
     except BaseException:
         if conn.in_transaction:
             conn.execute("rollback")
+        if backup is not None:
+            backup.unlink(missing_ok=True)
         raise
     finally:
         conn.close()
@@ -184,18 +191,41 @@ def migrate(path: Path, version: int) -> Path:
 
 
 class Project:
-    """An open project database."""
+    """An open project database.
+
+    Opening a path with no file creates the project there (first start: from ``seed_from``,
+    or ``dataset``), built beside it and put in place whole (``core.storage.newfile``).
+    ``building``: the caller is building this file beside its target itself; it is written in
+    place, without a journal on disk or a sync per write, and sealed by the caller.
+    Every failure of SQLite or the system is a ``ProjectError`` naming its cause.
+    """
 
     def __init__(self, path: Path, seed_from: Path = DEFAULT_DATASET,
                  dataset: Dataset | None = None, building: bool = False) -> None:
         self.path = Path(path)
-        version = check_file(self.path)
         self.migrated_backup: Path | None = None
+        self._dataset: Dataset | None = None
+        self._base: Dataset | None = None
+        self._geometries = None
+        self._state: int | None = None          # the state read (None: the first, the units table)
+        self._figures: str | None = None        # the figure set read (None: the units' own)
+        try:
+            self._open(seed_from, dataset, building)
+        except (sqlite3.Error, OSError) as exc:
+            raise storage_failure(self.path, exc) from None
+
+    def _open(self, seed_from: Path, dataset: Dataset | None, building: bool) -> None:
+        version = check_file(self.path)
+        if version is None and not building:
+            from core.storage.newfile import build_beside, seal
+
+            def build(tmp: Path) -> None:
+                seal(Project(tmp, seed_from, dataset, building=True).db)
+            build_beside(self.path, build)
+            version = check_file(self.path)
         if version is not None and version < SCHEMA_VERSION:
             self.migrated_backup = migrate(self.path, version)
         new = version is None
-        if new:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite_utils.Database(self.path)
         # A file being built beside its target (core.storage.newfile) is made durable once, at
         # the end, before it is moved into place: no journal on disk, no sync per write.
@@ -208,11 +238,6 @@ class Project:
             except BaseException:
                 self._discard()
                 raise
-        self._dataset: Dataset | None = None
-        self._base: Dataset | None = None
-        self._geometries = None
-        self._state: int | None = None          # the state read (None: the first, the units table)
-        self._figures: str | None = None        # the figure set read (None: the units' own)
 
     # ----- creation ------------------------------------------------------
     @classmethod
@@ -227,6 +252,16 @@ class Project:
         path = Path(path)
         if path.exists():
             raise ProjectError("project.exists", file=str(path))
+        if not building:
+            from core.storage.newfile import build_beside, seal
+
+            def build(tmp: Path) -> None:
+                seal(cls.create_from(tmp, dataset, wkb_by_code, area_by_code, adjacency, building=True).db)
+            try:
+                build_beside(path, build)
+            except (sqlite3.Error, OSError) as exc:
+                raise storage_failure(path, exc) from None
+            return cls(path)
         project = cls(path, dataset=dataset, building=building)
         try:
             if wkb_by_code:
@@ -367,6 +402,7 @@ class Project:
     def computed_areas(self) -> dict[str, float]:
         return {r[0]: r[1] for r in self.db.execute("select code, area_km2 from geometries")}
 
+    @_writes
     def store_boundaries(self, wkb_by_code: dict[str, bytes], area_by_code: dict[str, float],
                          adjacency: dict[tuple[str, str], float], check=None, keep_previous: bool = True) -> None:
         """Replace geometries and adjacency in one transaction, keeping the previous ones
@@ -382,6 +418,7 @@ class Project:
         from core.storage import boundaries
         return boundaries.has_previous(self.db.conn)
 
+    @_writes
     def restore_previous_boundaries(self) -> bool:
         """Undo the last boundary import; False when there is nothing to restore."""
         from core.storage import boundaries
@@ -400,6 +437,7 @@ class Project:
                 "version": scenario.version}
 
     def _insert_scenario(self, scenario: Scenario) -> None:
+        scenario.version = 1            # stored: a save of it after a delete elsewhere is a conflict
         self.db["scenarios"].insert(self._row(scenario))
 
     def scenarios(self) -> list[Scenario]:
@@ -432,43 +470,61 @@ class Project:
         row = self.db.execute("select version from scenarios where id = ?", [scenario_id]).fetchone()
         return row[0] if row else None
 
+    @_writes
     def save_scenario(self, scenario: Scenario, force: bool = False) -> None:
-        """Save in one transaction; refuse if someone else saved a newer version (unless ``force``)."""
+        """Save in one transaction; refuse if someone else saved a newer version, or deleted a
+        scenario that was stored (unless ``force``). ``scenario.version`` is bumped only once the
+        save is committed."""
         from core.storage import history
         scenario.validate(history.dataset_for_scenario(self, scenario))
         conn = self.db.conn
-        with conn:
-            conn.execute("begin immediate")
-            row = conn.execute("select version from scenarios where id = ?", [scenario.id]).fetchone()
-            if row is not None and row[0] != scenario.version and not force:
+        saved_version = scenario.version
+        try:
+            with immediate(conn):
+                self._upsert(conn, scenario, force)
+        except BaseException:
+            scenario.version = saved_version
+            raise
+
+    def _upsert(self, conn: sqlite3.Connection, scenario: Scenario, force: bool) -> None:
+        row = conn.execute("select version from scenarios where id = ?", [scenario.id]).fetchone()
+        if not force:
+            if row is None and scenario.version > 0:
+                raise DeletedElsewhere(scenario.name)
+            if row is not None and row[0] != scenario.version:
                 raise ConflictError(scenario.name, scenario.version, row[0])
-            new_version = (row[0] if row else 0) + 1
-            saved_version = scenario.version
-            scenario.version = new_version
-            try:
-                row = self._row(scenario)
-                cols = ", ".join(row)
-                conn.execute(
-                    f"insert into scenarios ({cols}) values ({', '.join('?' * len(row))}) "
-                    f"on conflict(id) do update set "
-                    + ", ".join(f"{c} = excluded.{c}" for c in row if c != "id"),
-                    list(row.values()))
-            except BaseException:
-                scenario.version = saved_version
-                raise
+        scenario.version = (row[0] if row else 0) + 1
+        values = self._row(scenario)
+        cols = ", ".join(values)
+        conn.execute(
+            f"insert into scenarios ({cols}) values ({', '.join('?' * len(values))}) "
+            f"on conflict(id) do update set "
+            + ", ".join(f"{c} = excluded.{c}" for c in values if c != "id"),
+            list(values.values()))
 
+    @_writes
     def add_scenario(self, scenario: Scenario) -> None:
-        if scenario.name in self.scenario_names():
-            raise ScenarioError("scenario.name_taken", name=scenario.name)
-        if self.stored_version(scenario.id) is not None:
-            from core.domain.scenario import new_id
-            scenario.id = new_id()
-        scenario.version = 0
-        self.save_scenario(scenario)
+        """Store a new scenario under a new id (a file's own id never shadows a stored one); its
+        name must be free, checked in the same transaction (two imports cannot both take it)."""
+        from core.domain.scenario import new_id
+        from core.storage import history
+        scenario.validate(history.dataset_for_scenario(self, scenario))
+        conn = self.db.conn
+        saved = scenario.id, scenario.version
+        try:
+            with immediate(conn):
+                if conn.execute("select 1 from scenarios where name = ?", [scenario.name]).fetchone():
+                    raise ScenarioError("scenario.name_taken", name=scenario.name)
+                scenario.id, scenario.version = new_id(), 0
+                self._upsert(conn, scenario, force=False)
+        except BaseException:
+            scenario.id, scenario.version = saved
+            raise
 
+    @_writes
     def delete_scenario(self, scenario_id: str) -> None:
-        with self.db.conn:
-            self.db["scenarios"].delete_where("id = ?", [scenario_id])
+        with immediate(self.db.conn) as conn:
+            conn.execute("delete from scenarios where id = ?", [scenario_id])
 
     def close(self) -> None:
         self.db.close()
