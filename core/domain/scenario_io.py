@@ -158,6 +158,9 @@ def from_dict(data: object, dataset: Dataset | None = None) -> Scenario:
             if value != value or value < 0:
                 raise ScenarioError("scenario_file.negative", value=repr(value)[:40],
                                     where=_item("overrides", i, key))
+            if value > MAX_FIGURE:
+                raise ScenarioError("scenario_file.too_large", value=repr(value)[:40], max=MAX_FIGURE,
+                                    where=_item("overrides", i, key))
             setattr(ov, key, float(value))
         scenario.overrides[code] = ov
     scenario.splits = [split_from_data(item, _item("splits", i), _code) for i, item in enumerate(_list(data, "splits"))]
@@ -178,26 +181,66 @@ def from_dict(data: object, dataset: Dataset | None = None) -> Scenario:
 
 
 def read_scenario_file(path: str | os.PathLike, dataset: Dataset | None = None) -> Scenario:
+    """A scenario file as a new scenario of this project (a new id; the file's own id is not kept).
+
+    Refused in words: a special file or a folder, a file past ``MAX_FILE_BYTES``, text that is
+    not UTF-8 JSON, numbers too large to be figures, duplicate group ids, an override without
+    its ``source``, and whatever ``from_dict`` and the dataset refuse."""
+    from core.common.files import read_at_most
+    from core.domain.scenario import new_id
     path = Path(path)
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ScenarioError("scenario_file.too_big", file=path.name, size_mb=size // (1024 * 1024),
-                            max_mb=MAX_FILE_BYTES // (1024 * 1024))
-    raw = path.read_bytes()
+    raw = read_at_most(path, MAX_FILE_BYTES, ScenarioError)
+    if len(raw) > MAX_FILE_BYTES:
+        raise ScenarioError("scenario_file.too_big", file=path.name, size_mb=max(len(raw), path.stat().st_size)
+                            // (1024 * 1024), max_mb=MAX_FILE_BYTES // (1024 * 1024))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ScenarioError("scenario_file.not_utf8", file=path.name, byte=exc.start) from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise ScenarioError("scenario_file.malformed_json", file=path.name, line=exc.lineno,
                             column=exc.colno) from None
     except RecursionError:
         raise ScenarioError("scenario_file.too_deep", file=path.name) from None
+    _check_file_rules(data)
     scenario = from_dict(data, dataset)
-    # A file from another office is a new scenario here, with its own id.
+    # A file from another office is a new scenario here, with its own id: it never takes
+    # the place (or the name lookup) of a stored scenario.
+    scenario.id, scenario.version = new_id(), 0
     return scenario
+
+
+MAX_FIGURE = 1e12          # people or km²: far beyond any unit; a larger number is a mistake
+
+
+def _parse_int(text: str) -> int | float:
+    if len(text.lstrip("-")) > 15:
+        return float("inf")                     # refused below as too large, without int()'s digit limit
+    return int(text)
+
+
+def _check_file_rules(data: object) -> None:
+    """What a file must say that a stored scenario may not (README, "Scenario files")."""
+    if not isinstance(data, dict):
+        return
+    seen: dict[str, int] = {}
+    groups = data.get("groups")
+    for i, item in enumerate(groups if isinstance(groups, list) else []):
+        gid = item.get("id") if isinstance(item, dict) else None
+        if isinstance(gid, str) and gid:
+            if gid in seen:
+                raise ScenarioError("scenario_file.duplicate_group_id", id=gid[:40], first=seen[gid] + 1,
+                                    where=_item("groups", i, "id"))
+            seen[gid] = i
+    overrides = data.get("overrides")
+    for i, item in enumerate(overrides if isinstance(overrides, list) else []):
+        if not isinstance(item, dict):
+            continue
+        source = item.get("source")
+        if not isinstance(source, str) or not source.strip():
+            raise ScenarioError("scenario_file.override_needs_source", where=_item("overrides", i, "source"))
 
 
 def atomic_write_bytes(path: str | os.PathLike, payload: bytes) -> None:

@@ -51,7 +51,7 @@ class ProposalRequest:
             raise RequestError("propose.bad_max_size", size=self.max_size)
         if self.within not in WITHIN:
             raise RequestError("propose.bad_within", within=self.within)
-        if self.time_limit <= 0:
+        if not 0 < self.time_limit < float("inf"):           # NaN and infinity too
             raise RequestError("propose.bad_time_limit", seconds=self.time_limit)
         unknown = set(self.tie_breaks) - set(TIE_BREAKS)
         if unknown:

@@ -43,11 +43,13 @@ class GestureError(ScenarioError):
 
 
 def read_gestures_file(path: str | Path) -> list[dict]:
+    from core.common.files import read_at_most
     path = Path(path)
-    if path.stat().st_size > MAX_FILE_BYTES:
+    raw = read_at_most(path, MAX_FILE_BYTES, GestureError)      # a device or a pipe: refused in words
+    if len(raw) > MAX_FILE_BYTES:
         raise GestureError("gestures.too_big", file=path.name, max_mb=MAX_FILE_BYTES // (1024 * 1024))
     try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+        data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise GestureError("scenario_file.not_utf8", file=path.name, byte=exc.start) from None
     except json.JSONDecodeError as exc:
