@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from core.common.messages import Message as CoreMessage
+from core.common.messages import words
 from core.domain.scenario import Scenario, ScenarioError
 from core.domain.scenario_io import read_scenario_file, write_scenario_file
 from core.law.rules import UnknownRuleSet
@@ -204,33 +206,51 @@ class ScenarioActions(QObject):
 
     # ----- recovery -------------------------------------------------------------------
     def recover_journal(self) -> bool:
-        """Offer the unsaved edits an earlier run left behind; True when one was recovered."""
+        """Offer the unsaved edits an earlier run left behind; True when one was recovered.
+
+        Entries that cannot be read are named and set aside; an entry whose scenario was saved
+        elsewhere since is offered as a new scenario, never over the newer work."""
+        from core.storage.journal import ON_STORED, STALE
         s = self.session
-        pending = s.journal.pending()
-        if not pending:
+        try:
+            offer = s.core.recovery_offer()
+        except (ProjectError, OSError) as exc:
+            self._error(self.tr("Không khôi phục được"), exc)
             return False
-        names = ", ".join(p.name for p in pending)
-        answer = Choice.ask(self.window, self.tr("Khôi phục thay đổi chưa lưu"),
-                            fill(self.tr("Lần làm việc trước kết thúc khi còn thay đổi chưa lưu (%1). "
-                                         "Khôi phục các thay đổi đó?"), names),
+        if offer.problems:
+            Message.show(self.window, self.tr("Bản lưu tạm không đọc được"), words(offer.problems, limit=20))
+            for name in offer.unreadable:
+                s.journal.set_aside(name)
+        if not offer.entries:
+            return False
+        names = ", ".join(e.scenario.name for e in offer.entries)
+        text = fill(self.tr("Lần làm việc trước kết thúc khi còn thay đổi chưa lưu (%1). "
+                            "Khôi phục các thay đổi đó?"), names)
+        stale = [_stale_note(e) for e in offer.entries if e.kind == STALE]
+        if stale:
+            text += "\n\n" + words(stale, limit=20)
+        answer = Choice.ask(self.window, self.tr("Khôi phục thay đổi chưa lưu"), text,
                             [("recover", self.tr("Khôi phục")), ("discard", self.tr("Bỏ đi"))])
         if answer != "recover":
-            for p in pending:
-                s.journal.discard(p.id)
+            for e in offer.entries:
+                s.journal.discard_file(e.file)
             return False
-        first, rest = pending[0], pending[1:]
-        for other in rest:          # only one scenario is open at a time: keep the others as saved copies
-            stored = s.project.stored_version(other.id)
-            if stored is None:
-                s.project.add_scenario(other)
-            else:
-                other.version = stored
-                s.project.save_scenario(other)
-            s.journal.discard(other.id)
+        # Only one scenario is open at a time: the first entry that goes onto its stored scenario
+        # is opened; the others are kept as new scenarios.
+        first = next((e for e in offer.entries if e.kind == ON_STORED), offer.entries[0])
         try:
+            for other in offer.entries:
+                if other is not first:
+                    s.core.recover(other, open_it=False)
             s.recover(first)
-        except (ScenarioError, UnknownRuleSet, ProjectError) as exc:
+        except (ScenarioError, UnknownRuleSet, ProjectError, OSError) as exc:
             self._error(self.tr("Không khôi phục được"), exc)
+            s.scenarios_changed.emit()
             return False
         s.scenarios_changed.emit()
         return True
+
+
+def _stale_note(entry) -> CoreMessage:
+    return CoreMessage("journal.stale", name=entry.scenario.name, ours=entry.scenario.version,
+                       theirs=entry.stored_version)

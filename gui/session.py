@@ -173,17 +173,22 @@ class Session(QObject):
         self.core.discard_changes()
         self.undo_stack.setClean()
 
-    def recover(self, scenario: Scenario) -> None:
-        """Bring back edits from the journal as one undoable step on the stored scenario."""
+    def recover(self, entry) -> None:
+        """Bring back edits from the journal through the version check (``Session.recover`` in
+        core): onto the stored scenario as one undoable step, or as a new scenario."""
         from core.domain.commands import ReplaceContent
-        if self.project.stored_version(scenario.id) is None:
-            self.core.recover(scenario)
-            self.scenarios_changed.emit()
-            self.set_scenario(self.core.scenario)      # type: ignore[arg-type]
+        from core.storage.journal import ON_STORED
+        if isinstance(entry, Scenario):
+            entry = next((e for e in self.core.recovery_offer().entries if e.entry_id == entry.id), entry)
+        if not isinstance(entry, Scenario) and entry.kind == ON_STORED:
+            self.open_scenario(entry.scenario.id)
+            entry.scenario.version = self.core.scenario.version    # type: ignore[union-attr]
+            self.push(ReplaceContent(entry.scenario))
+            self.core.adopted(entry)
             return
-        self.open_scenario(scenario.id)
-        scenario.version = self.core.scenario.version    # type: ignore[union-attr]
-        self.push(ReplaceContent(scenario))
+        self.core.recover(entry)
+        self.scenarios_changed.emit()
+        self.set_scenario(self.core.scenario)      # type: ignore[arg-type]
 
     # ----- scenarios in the project ---------------------------------------------------------
     def rename_scenario(self, scenario_id: str, name: str) -> None:

@@ -23,7 +23,7 @@ from core.law.evaluation import ScenarioResult
 from core.law.incremental import FULL, NOTHING, Delta, IncrementalEvaluator
 from core.law.rules import RuleSet, get_rule_set
 from core.session.history import DEFAULT_LIMIT, History
-from core.storage.journal import Journal
+from core.storage.journal import NEW, ON_STORED, Journal, Offer, Recovery
 from core.storage.store import Project
 
 
@@ -197,18 +197,56 @@ class Session:
         self._journaled = False
         self.history.mark_clean()
 
-    def recover(self, scenario: Scenario) -> Delta:
-        """Bring back edits from the journal: on the stored scenario as one undoable step, or as
-        a new stored scenario when it was never saved."""
-        stored = self.project.stored_version(scenario.id)
-        if stored is None:
-            scenario.version = 0
-            self.project.add_scenario(scenario)
-            delta = self.open(scenario.id)
-            self.journal.discard(scenario.id)
+    def recovery_offer(self) -> Offer:
+        """What the journal holds, each entry checked against the database's version now."""
+        return self.journal.offer(self.project.stored_version)
+
+    def recover(self, entry: Recovery | Scenario, open_it: bool = True) -> Delta:
+        """Bring back edits from the journal, through the version check (``Recovery.kind``):
+
+        * on the stored scenario, as one undoable step, when it is still the version the edits
+          started from;
+        * as a new stored scenario when it was never saved (or was deleted since);
+        * as a new scenario named "… (recovered)" when it was saved elsewhere since: the
+          newer work is never written over.
+
+        ``open_it=False`` (the other entries of a crash) keeps the open scenario: an entry on
+        the stored scenario is then stored as a new scenario too.
+        """
+        if isinstance(entry, Scenario):
+            entry = next((e for e in self.recovery_offer().entries if e.entry_id == entry.id),
+                         Recovery(entry, NEW, None, entry.id))
+        scenario = entry.scenario
+        if entry.kind == ON_STORED and open_it:
+            self.open(scenario.id)
+            delta = self.do(ReplaceContent(scenario)) | FULL
+            self.adopted(entry)
             return delta
-        self.open(scenario.id)
-        return self.do(ReplaceContent(scenario)) | FULL
+        if entry.kind != NEW:
+            scenario.name = self._free_name(Message("journal.recovered_name", name=scenario.name).text())
+        self.project.add_scenario(scenario)          # under a new id
+        self._drop(entry)
+        return self.open(scenario.id) if open_it else NOTHING
+
+    def adopted(self, entry: Recovery) -> None:
+        """The entry's edits are this session's unsaved edits now: journal them as ours, then
+        remove the entry the earlier run left (never the other way round)."""
+        self._journaled = False
+        self.autosave()
+        self._drop(entry)
+
+    def _drop(self, entry: Recovery) -> None:
+        if entry.file:
+            self.journal.discard_file(entry.file)
+        else:
+            self.journal.discard(entry.entry_id)
+
+    def _free_name(self, base: str) -> str:
+        names = set(self.project.scenario_names())
+        name, n = base, 2
+        while name in names:
+            name, n = f"{base} ({n})", n + 1
+        return name
 
     # ----- scenarios in the project --------------------------------------------------------
     def rename_scenario(self, scenario_id: str, name: str) -> None:

@@ -24,13 +24,14 @@ def test_the_journal_restores_unsaved_edits_exactly(project, db_path):
     s = project.get_scenario("Phương án 2019")
     s.add_group(d, [code_of(d, "Tân Phú"), code_of(d, "Quới Thành")])
     s.set_override(d, code_of(d, "Giao Hòa"), population=3093, source="tờ trình 12/09/2019")
-    Journal(db_path).write(s)
+    crashed = Journal(db_path)
+    crashed.write(s)
     # ... the app crashes here; the next start finds the entry:
     recovered = Journal(db_path).pending()
     assert len(recovered) == 1
     assert to_dict(recovered[0], with_ids=True) == to_dict(s, with_ids=True)
     project.save_scenario(recovered[0])
-    Journal(db_path).discard(s.id)
+    crashed.discard(s.id)
     assert Journal(db_path).pending() == []
     assert len(project.get_scenario("Phương án 2019").groups) == 4
 
