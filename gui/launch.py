@@ -23,6 +23,8 @@ def launch(argv: list[str]) -> int:
 
     from .app import create_main_window
     app = QApplication([sys.argv[0], *qt_args])
+    from .guard import install
+    install()                   # a failure no slot caught is shown in words, not as a traceback
     try:
         window = create_main_window(args.db, language=args.lang)
     except ProjectError as exc:

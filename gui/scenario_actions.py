@@ -11,8 +11,9 @@ from core.common.messages import Message as CoreMessage
 from core.common.messages import words
 from core.domain.scenario import Scenario, ScenarioError
 from core.domain.scenario_io import read_scenario_file, write_scenario_file
+from core.export.files import file_name_for
 from core.law.rules import UnknownRuleSet
-from core.storage.store import ConflictError, ProjectError
+from core.storage.store import ConflictError, DeletedElsewhere, ProjectError
 
 from .dialogs.common import Choice, Confirm, Message, TextInput
 from .dialogs.files import FileChooser
@@ -59,10 +60,18 @@ class ScenarioActions(QObject):
         return False
 
     def save(self) -> bool:
+        """Ctrl+S. A failure (a full disk, a lock held by another program …) is shown in words
+        and nothing changes: the scenario stays unsaved, its version as it was."""
         s = self.session
         try:
             s.save()
             return True
+        except DeletedElsewhere:
+            answer = Choice.ask(self.window, self.tr("Phương án đã bị xóa ở nơi khác"),
+                                fill(self.tr("Phương án “%1” đã bị xóa từ một cửa sổ hoặc máy khác. "
+                                             "Lưu bản của bạn thành phương án mới?"), s.scenario.name),
+                                [("copy", self.tr("Lưu thành phương án mới")), ("cancel", self.tr("Hủy"))])
+            return answer == "copy" and self._save_as_copy()
         except ConflictError:
             answer = Choice.ask(self.window, self.tr("Phương án đã bị thay đổi ở nơi khác"),
                                 fill(self.tr("Phương án “%1” vừa được lưu từ một cửa sổ hoặc máy khác. "
@@ -71,18 +80,33 @@ class ScenarioActions(QObject):
                                 [("copy", self.tr("Lưu thành phương án mới")),
                                  ("force", self.tr("Ghi đè")), ("cancel", self.tr("Hủy"))])
             if answer == "force":
-                s.save(force=True)
-                return True
+                return self._guarded_save(force=True)
             if answer == "copy":
-                twin = s.scenario.duplicate(self._unique(s.scenario.name + " – bản của tôi"))
-                s.add_scenario(twin)
-                s.discard_changes()
-                s.set_scenario(s.project.get_scenario(twin.id))
-                return True
+                return self._save_as_copy()
             return False
         except (ScenarioError, ProjectError, OSError) as exc:
             self._error(self.tr("Không lưu được"), exc)
             return False
+
+    def _guarded_save(self, force: bool) -> bool:
+        try:
+            self.session.save(force=force)
+            return True
+        except (ScenarioError, ProjectError, OSError) as exc:
+            self._error(self.tr("Không lưu được"), exc)
+            return False
+
+    def _save_as_copy(self) -> bool:
+        s = self.session
+        try:
+            twin = s.scenario.duplicate(self._unique(s.scenario.name + " – bản của tôi"))
+            s.add_scenario(twin)
+        except (ScenarioError, ProjectError, OSError) as exc:
+            self._error(self.tr("Không lưu được"), exc)
+            return False
+        s.discard_changes()
+        s.set_scenario(s.project.get_scenario(twin.id))
+        return True
 
     # ----- the list -----------------------------------------------------------------
     def switch(self, scenario_id: str) -> bool:
@@ -135,8 +159,12 @@ class ScenarioActions(QObject):
         s = self.session
         if not self.settle():
             return False
-        s.add_scenario(scenario)
-        s.open_scenario(scenario.id)
+        try:
+            s.add_scenario(scenario)
+            s.open_scenario(scenario.id)
+        except (ScenarioError, ProjectError, UnknownRuleSet) as exc:
+            self._error(self.tr("Không tạo được phương án"), exc)
+            return False
         return True
 
     def rename(self, scenario_id: str | None = None) -> bool:
@@ -168,9 +196,13 @@ class ScenarioActions(QObject):
                            self.tr("Xóa"), True):
             return False
         deleting_current = scenario_id == s.scenario.id
-        s.delete_scenario(scenario_id)
-        if deleting_current:
-            s.open_scenario(s.project.scenarios()[0].id)
+        try:
+            s.delete_scenario(scenario_id)
+            if deleting_current:
+                s.open_scenario(s.project.scenarios()[0].id)
+        except (ScenarioError, ProjectError, UnknownRuleSet, IndexError) as exc:
+            self._error(self.tr("Không xóa được"), exc)
+            return False
         return True
 
     # ----- files ----------------------------------------------------------------------
@@ -194,7 +226,7 @@ class ScenarioActions(QObject):
     def export_file(self, path: str | None = None) -> bool:
         s = self.session
         assert s.scenario is not None
-        path = path or FileChooser.save_scenario(self.window, s.scenario.name + ".json")
+        path = path or FileChooser.save_scenario(self.window, file_name_for(s.scenario.name) + ".json")
         if not path:
             return False
         try:

@@ -58,7 +58,10 @@ def cmd_units(args, project) -> None:
 
 
 def cmd_scenarios(args, project) -> None:
+    import sys
     items = project.scenarios()
+    for problem in project.unreadable_scenarios:     # a damaged row: named, the others listed
+        print(problem.text(), file=sys.stderr)
     if args.json:
         print_json([{"id": s.id, "name": s.name, "rules": s.rules, "groups": len(s.groups),
                      "description": s.description, "created": s.created, "modified": s.modified}

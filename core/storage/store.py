@@ -14,6 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from core.common.errors import CoreError
 from core.common.messages import Message
 from core.common.paths import DEFAULT_DATASET
 from core.domain.datasets import load_dataset, seed_scenario_files, unit_from_row, unit_to_row
@@ -209,6 +210,7 @@ class Project:
         self._geometries = None
         self._state: int | None = None          # the state read (None: the first, the units table)
         self._figures: str | None = None        # the figure set read (None: the units' own)
+        self.unreadable_scenarios: list[Message] = []     # rows ``scenarios()`` could not read
         try:
             self._open(seed_from, dataset, building)
         except (sqlite3.Error, OSError) as exc:
@@ -440,13 +442,26 @@ class Project:
         scenario.version = 1            # stored: a save of it after a delete elsewhere is a conflict
         self.db["scenarios"].insert(self._row(scenario))
 
-    def scenarios(self) -> list[Scenario]:
-        rows = self.db.execute("select body, version from scenarios order by created, name").fetchall()
-        out = []
-        for body, version in rows:
+    def _scenario_of(self, sid: str, name: str, body: str, version: int) -> Scenario:
+        """A stored row as a scenario; a damaged row is a ProjectError naming the scenario."""
+        try:
             s = from_dict(json.loads(body))
-            s.version = version
-            out.append(s)
+        except (ValueError, TypeError, KeyError, RecursionError, CoreError) as exc:
+            reason = exc.text() if isinstance(exc, CoreError) else f"{type(exc).__name__}: {str(exc)[:200]}"
+            raise ProjectError("project.scenario_unreadable", name=str(name), id=str(sid), reason=reason) from None
+        s.version = version
+        return s
+
+    def scenarios(self) -> list[Scenario]:
+        """The stored scenarios that can be read; each damaged row is left out and named in
+        ``unreadable_scenarios`` (so one bad row does not hide the others)."""
+        rows = self.db.execute("select id, name, body, version from scenarios order by created, name").fetchall()
+        out, self.unreadable_scenarios = [], []
+        for row in rows:
+            try:
+                out.append(self._scenario_of(*row))
+            except ProjectError as exc:
+                self.unreadable_scenarios.append(exc.messages[0])
         return out
 
     def scenario_names(self) -> list[str]:
@@ -462,9 +477,7 @@ class Project:
             if len(match) > 1:
                 raise ProjectError("project.ambiguous_scenario", ref=ref)
             raise UnknownScenario(ref, [r[1] for r in rows])
-        s = from_dict(json.loads(match[0][2]))
-        s.version = match[0][3]
-        return s
+        return self._scenario_of(*match[0])
 
     def stored_version(self, scenario_id: str) -> int | None:
         row = self.db.execute("select version from scenarios where id = ?", [scenario_id]).fetchone()
