@@ -21,7 +21,7 @@ from core.law.wording import criterion_text, finding_text, kind_label, pick, sev
 from .checks_tables import GroupsModel, ResultTable, UnresolvedModel, figure_ok, pct_mark
 from .figure_table import FigureTable, Row
 from .palette import VERDICT_COLOUR
-from .text import fill
+from .text import fill, rich
 from .threshold_bar import ThresholdBar
 
 SYMBOL = {"ok": "✔", "fail": "✖", "warning": "⚠", "info": "ℹ"}
@@ -277,7 +277,7 @@ class PageBuilder(QObject):
                                   fmt_int(p.population, lang), fmt_pct(p.population_pct, lang),
                                   verdict_label(p.verdict, lang)), parent=row)
             button = QPushButton(self.tr("Thêm"), row)
-            button.setToolTip(fill(self.tr("Thêm %1 vào nhóm %2"), p.name, g.group.name))
+            button.setToolTip(rich(fill(self.tr("Thêm %1 vào nhóm %2"), p.name, g.group.name)))   # names as text
             button.clicked.connect(lambda _=False, code=p.code: self.panel.add_requested.emit(g.group.id, code))
             line.addWidget(text, 1)
             line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)

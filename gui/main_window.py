@@ -288,7 +288,8 @@ class MainWindow(QMainWindow):
     def export_summary(self, path: str | None = None):
         from .export_job import ExportJob
         folder = settings().value("export/folder", str(self.session.project.path.parent))
-        name = self.session.scenario.name if self.session.scenario else "phuong-an"
+        from core.export.files import file_name_for
+        name = file_name_for(self.session.scenario.name) if self.session.scenario else "phuong-an"
         path = path or FileChooser.save_summary(self, str(Path(folder) / f"{name}.pdf"))
         if not path:
             return None

@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .palette import FAIL_FILL, NEUTRAL_FILL, PASS_FILL
+from .text import rich
 
 BAR_HEIGHT = 14
 
@@ -27,7 +28,7 @@ class ThresholdBar(QWidget):
         self.title, self.value_text, self.pct, self.ok = title, value_text, pct, ok
         self.marks = sorted({m for m in marks if m > 0})
         self.setAccessibleName(f"{title}: {value_text}")
-        self.setToolTip(f"{title}: {value_text}")
+        self.setToolTip(rich(f"{title}: {value_text}"))
         self.update()
 
     @property

@@ -249,6 +249,9 @@ def atomic_write_bytes(path: str | os.PathLike, payload: bytes) -> None:
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)            # the mode of any other file, not mkstemp's 0600
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()

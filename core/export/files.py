@@ -51,17 +51,61 @@ def _remove(path: Path) -> None:
             pass
 
 
+TMP_MARK = ".tmp"
+_UNSAFE_IN_NAME = '<>:"/\\|?*'
+
+
+def file_name_for(name: str, fallback: str = "phuong-an") -> str:
+    """A scenario's name as a file name that stays in the folder it is proposed in: no path
+    separators ("Phương án 1/2020" → "Phương án 1-2020"), no characters Windows refuses, no
+    control characters, no leading dot, at most 120 characters; diacritics kept (NFC)."""
+    import unicodedata
+    text = unicodedata.normalize("NFC", str(name))
+    text = "".join("-" if ch in _UNSAFE_IN_NAME else " " if unicodedata.category(ch)[0] == "C" else ch
+                   for ch in text)
+    text = " ".join(text.split()).strip(" .")
+    text = text.lstrip(".")[:120].rstrip(" .")
+    return text or fallback
+
+
+def _stale_temp_files(target: Path) -> None:
+    """Temporary files a killed export left beside ``target`` (their process is gone)."""
+    import glob
+    for tmp in target.parent.glob(f".{glob.escape(target.stem)}.*{TMP_MARK}{glob.escape(target.suffix)}"):
+        pid = tmp.name[len(target.stem) + 2:].split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            _remove(tmp)
+        except OSError:
+            pass
+
+
+def _umask_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 @contextmanager
 def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
-    """Yield a temporary path (same folder, same extension); on success move it onto ``path``."""
+    """Yield a temporary path (same folder, same extension); on success move it onto ``path``.
+
+    The temporary name carries this process's id: one a killed export left is removed by the
+    next export to the same name. The file gets the mode every other file gets (the umask),
+    so colleagues can read it as they read the rest of the folder."""
     target = check_target(path)
-    tmp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.tmp{target.suffix}")
+    _stale_temp_files(target)
+    tmp = target.with_name(f".{target.stem}.{os.getpid()}-{secrets.token_hex(4)}{TMP_MARK}{target.suffix}")
     try:
         yield tmp
         if not tmp.exists():
             raise ExportError("export.no_output", file=str(target))
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        os.chmod(tmp, _umask_mode())
         os.replace(tmp, target)
     except OSError as exc:
         _remove(tmp)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -29,16 +30,24 @@ def as_text(cell) -> None:
         cell.quotePrefix = True
 
 
+def plain(value: object) -> object:
+    """Text as a workbook can hold it: control characters (a vertical tab pasted into a reason,
+    say), which the format forbids, become spaces; everything else is kept."""
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub(" ", value)
+    return value
+
+
 def _sheet(wb: Workbook, title: str, headers: list[str], rows: list[list], formats: dict[int, str],
            widths: list[int]):
     ws = wb.create_sheet(title)
-    ws.append(headers)
+    ws.append([plain(h) for h in headers])
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = HEAD_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for row in rows:
-        ws.append(row)
+        ws.append([plain(v) for v in row])
     for line in ws.iter_rows(min_row=2):
         for cell in line:
             as_text(cell)
