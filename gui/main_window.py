@@ -353,6 +353,10 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosave_timer.stop()
+        try:
+            self.session.core.closing()          # a clean quit leaves no journal entry
+        except OSError:
+            pass
         self.save_layout()
         self._remember_scenario()
         # The stack outlives this window's widgets by a moment; stop it talking to them.

@@ -189,6 +189,13 @@ class Session:
         self._journaled, self._journaled_at = True, self.history.changes
         return True
 
+    def closing(self) -> None:
+        """A clean quit: with the scenario as saved (saved, or undone back to the save), the
+        journal entry this session wrote goes, so the next start offers nothing."""
+        if self.scenario is not None and not self.dirty:
+            self.journal.discard(self.scenario.id)
+            self._journaled = False
+
     def discard_changes(self) -> None:
         """Forget that there are unsaved edits (the planner chose not to save them)."""
         if self.scenario is None:

@@ -31,6 +31,10 @@
         <source>Dự án được nâng cấp lên phiên bản mới của công cụ; bản sao trước khi nâng cấp: %1</source>
         <translation>The project was upgraded to this version of the tool; a copy from before the upgrade: %1</translation>
     </message>
+    <message>
+        <source>Có phương án không mở được</source>
+        <translation>Some scenarios cannot be opened</translation>
+    </message>
 </context>
 <context>
     <name>AreaSummaryModel</name>
@@ -1229,6 +1233,18 @@ No half-written file was left.</translation>
         <source>Không khôi phục được</source>
         <translation>Could not recover</translation>
     </message>
+    <message>
+        <source>Bản lưu tạm không đọc được</source>
+        <translation>Autosave entries that cannot be read</translation>
+    </message>
+    <message>
+        <source>Phương án đã bị xóa ở nơi khác</source>
+        <translation>The scenario was deleted elsewhere</translation>
+    </message>
+    <message>
+        <source>Phương án “%1” đã bị xóa từ một cửa sổ hoặc máy khác. Lưu bản của bạn thành phương án mới?</source>
+        <translation>The scenario “%1” was deleted from another window or computer. Save your copy as a new scenario?</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioDock</name>
@@ -1646,6 +1662,17 @@ No half-written file was left.</translation>
         <location filename="../../gui/menus.py" line="207"/>
         <source> Bộ quy tắc: </source>
         <translation> Rule set: </translation>
+    </message>
+</context>
+<context>
+    <name>Guard</name>
+    <message>
+        <source>Chi tiết kỹ thuật cho nhóm phát triển: %1</source>
+        <translation>Technical details for the developers: %1</translation>
+    </message>
+    <message>
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
     </message>
 </context>
 </TS>

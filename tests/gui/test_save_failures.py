@@ -69,3 +69,16 @@ def test_the_window_opens_a_project_with_a_damaged_scenario_row_and_names_it(qtb
     assert "Phương án 2019" in said and "Phương án lạ" in said
     assert win.session.scenario is not None
     win.session.undo_stack.setClean()
+
+
+def test_undo_back_to_the_saved_state_then_quit_leaves_nothing_to_recover(qtbot, db_path, dialogs):
+    from tests.gui.conftest import opened_window
+    with opened_window(qtbot, db_path) as win:
+        session = win.session
+        session.set_selection([code(session, "Giao Hòa")])
+        win.actions_.dissolve.trigger()
+        win.autosave()
+        assert session.journal.pending()
+        win.actions_.undo.trigger()             # back as saved; the autosave timer has not ticked yet
+        win.close()
+    assert not session.journal.pending()
