@@ -86,3 +86,13 @@ def test_a_read_only_project_file_is_named_read_only(project):
         assert refused.value.code == "project.read_only"
     finally:
         path.chmod(0o644)
+
+
+def test_two_imports_under_one_name_cannot_both_store_it(project):
+    from core.domain.scenario import Scenario, ScenarioError
+    other = Project(project.path)
+    project.add_scenario(Scenario("Phương án X", "nq35-2023"))
+    with pytest.raises(ScenarioError) as refused:
+        other.add_scenario(Scenario("Phương án X", "nq35-2023"))
+    assert refused.value.code == "scenario.name_taken"
+    assert project.scenario_names().count("Phương án X") == 1
