@@ -204,8 +204,9 @@ def read_scenario_file(path: str | os.PathLike, dataset: Dataset | None = None) 
                             column=exc.colno) from None
     except RecursionError:
         raise ScenarioError("scenario_file.too_deep", file=path.name) from None
-    _check_file_rules(data)
+    _check_group_ids(data)
     scenario = from_dict(data, dataset)
+    _check_sources(data)                    # after the figures themselves were found sound
     # A file from another office is a new scenario here, with its own id: it never takes
     # the place (or the name lookup) of a stored scenario.
     scenario.id, scenario.version = new_id(), 0
@@ -221,8 +222,9 @@ def _parse_int(text: str) -> int | float:
     return int(text)
 
 
-def _check_file_rules(data: object) -> None:
-    """What a file must say that a stored scenario may not (README, "Scenario files")."""
+def _check_group_ids(data: object) -> None:
+    """Group ids, when a file gives them, name one group each (a gesture on "group 2" must not
+    reach group 1)."""
     if not isinstance(data, dict):
         return
     seen: dict[str, int] = {}
@@ -234,6 +236,10 @@ def _check_file_rules(data: object) -> None:
                 raise ScenarioError("scenario_file.duplicate_group_id", id=gid[:40], first=seen[gid] + 1,
                                     where=_item("groups", i, "id"))
             seen[gid] = i
+
+
+def _check_sources(data: dict) -> None:
+    """Every override in a file names its source (README, "Scenario file format")."""
     overrides = data.get("overrides")
     for i, item in enumerate(overrides if isinstance(overrides, list) else []):
         if not isinstance(item, dict):
