@@ -224,16 +224,18 @@ class Project:
             def build(tmp: Path) -> None:
                 seal(Project(tmp, seed_from, dataset, building=True).db)
             build_beside(self.path, build)
-            version = check_file(self.path)
+            try:
+                self._connect(building)
+            except BaseException:
+                # Made here a moment ago and cannot be opened (the disk filled up, say): the
+                # planner's folder goes back to having no project, as the message will say.
+                self._remove_files()
+                raise
+            return
         if version is not None and version < SCHEMA_VERSION:
             self.migrated_backup = migrate(self.path, version)
         new = version is None
-        self.db = sqlite_utils.Database(self.path)
-        # A file being built beside its target (core.storage.newfile) is made durable once, at
-        # the end, before it is moved into place: no journal on disk, no sync per write.
-        self.db.execute("pragma journal_mode=memory" if building else "pragma journal_mode=wal")
-        self.db.execute("pragma synchronous=off" if building else "pragma synchronous=full")
-        self.db.execute("pragma busy_timeout=5000")
+        self._connect(building)
         if new:
             try:
                 self._create(seed_from, dataset)
@@ -273,9 +275,25 @@ class Project:
             raise
         return project
 
+    def _connect(self, building: bool) -> None:
+        self.db = sqlite_utils.Database(self.path)
+        # A file being built beside its target (core.storage.newfile) is made durable once, at
+        # the end, before it is moved into place: no journal on disk, no sync per write.
+        self.db.execute("pragma journal_mode=memory" if building else "pragma journal_mode=wal")
+        self.db.execute("pragma synchronous=off" if building else "pragma synchronous=full")
+        self.db.execute("pragma busy_timeout=5000")
+
     def _discard(self) -> None:
         """Close and delete a database this object has just created."""
-        self.db.close()
+        self._remove_files()
+
+    def _remove_files(self) -> None:
+        db = getattr(self, "db", None)
+        if db is not None:
+            try:
+                db.close()
+            except sqlite3.Error:
+                pass
         for suffix in ("", "-wal", "-shm"):
             Path(str(self.path) + suffix).unlink(missing_ok=True)
 
