@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         a.rules_box.activated.connect(lambda i: e.set_rules(a.rules_box.itemData(i)))
         a.about.triggered.connect(self.about)
         a.compare.triggered.connect(lambda: self.open_compare())
+        a.propose.triggered.connect(lambda: self.open_propose())
         self.national_dock.panel.rules_requested.connect(e.set_rules)
         self.national_dock.panel.area_chosen.connect(self.table.set_area)
         self.table.found.connect(lambda code: self.map.show_codes([code]))
@@ -307,6 +308,10 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         return window
+
+    def open_propose(self):
+        from .dialogs.propose_dialog import ProposeDialog
+        return ProposeDialog.open_for(self)
 
     def about(self) -> None:
         from .about import about_text

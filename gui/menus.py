@@ -68,6 +68,7 @@ class WindowActions(QObject):
         self.rename_scenario = act()
         self.delete_scenario = act()
         self.compare = act()
+        self.propose = act()
         self.rules_group = QActionGroup(window)
         self.rules_actions: dict[str, QAction] = {}
         for rule_id in all_rule_sets():
@@ -115,6 +116,7 @@ class WindowActions(QObject):
                                        self.delete_scenario])
         self.scenario_menu.addSeparator()
         self.scenario_menu.addAction(self.compare)
+        self.scenario_menu.addAction(self.propose)
         self.scenario_menu.addSeparator()
         self.rules_menu = self.scenario_menu.addMenu("")
         self.rules_menu.addActions(list(self.rules_actions.values()))
@@ -176,6 +178,7 @@ class WindowActions(QObject):
             self.rename_scenario: self.tr("Đổi tên…"), self.delete_scenario: self.tr("Xóa…"),
             self.about: self.tr("Giới thiệu"),
             self.compare: self.tr("So sánh phương án…"),
+            self.propose: self.tr("Đề xuất phương án…"),
             self.export_summary: self.tr("Xuất bản tóm tắt phương án…"),
         }
         for action, text in texts.items():
@@ -191,6 +194,7 @@ class WindowActions(QObject):
             self.fit: self.tr("Hiện toàn bộ bản đồ (Ctrl+0)"),
             self.save: self.tr("Lưu phương án vào dự án (Ctrl+S)"),
             self.compare: self.tr("Xem hai phương án cạnh nhau: bản đồ, các chỉ tiêu và khác biệt"),
+            self.propose: self.tr("Để công cụ đề xuất cách sắp xếp mà mọi nhóm đều đạt, lưu thành phương án mới"),
             self.export_summary: self.tr("Xuất bản tóm tắt cho hồ sơ đề án: PDF, Excel, CSV, GeoPackage, GeoJSON"),
         }
         for action, tip in tips.items():
