@@ -55,7 +55,9 @@ class ProposeDialog(QDialog):
         self._closing = False
         self.proposal = None
         self.stored_id: str | None = None
-        self.opened_from = s.scenario.id if s.scenario else None       # the planner's own, to compare with
+        # the planner's own scenario, as it is now: to start from, and to compare with
+        self.origin = s.scenario.snapshot() if s.scenario else None
+        self.opened_from = s.scenario.id if s.scenario else None
         self.opened_from_name = s.scenario.name if s.scenario else ""
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -197,6 +199,13 @@ class ProposeDialog(QDialog):
         self.retranslate()
         self.lock_selected_units()
         self.resize(1180, 720)
+        window.installEventFilter(self)        # the window closing while a run goes on stops it first
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window_ and event.type() == QEvent.Type.Close and self.job is not None and self.job.running:
+            self._closing = True
+            self.job.wait()
+        return False
 
     # ----- the request ------------------------------------------------------------------
     def _label(self, key: str) -> QLabel:
@@ -273,14 +282,13 @@ class ProposeDialog(QDialog):
         self.lock_entry.clear()
 
     def request(self) -> ProposalRequest:
-        s = self.session
         base_mode = self.base.currentData()
         lo = hi = self.target.value()
         return ProposalRequest(
             goal=self.goal(), target=(lo, hi) if self.goal() == TARGET else None, max_size=self.max_size.value(),
             locked=frozenset(self.locked_codes()), province=self.province.currentData(),
             district=self.district.currentData(), within=self.within.currentData(),
-            base=s.scenario.snapshot() if base_mode != FROM_NONE and s.scenario is not None else None,
+            base=self.origin if base_mode != FROM_NONE else None,
             keep_base=base_mode == FROM_KEEP, time_limit=float(self.time_limit.value()),
             allow_exceptions=self.exceptions.isChecked())
 

@@ -138,3 +138,14 @@ def test_the_dialog_reads_in_english_when_the_window_does(window, dialog, qtbot)
     assert dialog.run_button.text() == "Propose"
     run(dialog, qtbot)
     assert "optimal (proven)" in dialog.results.text()
+
+
+def test_starting_from_the_open_scenario_keeps_its_groups(window, dialog, qtbot):
+    own = window.session.scenario
+    dialog.rules.setCurrentIndex(dialog.rules.findData("nq35-2023"))
+    dialog.base.setCurrentIndex(dialog.base.findData("keep"))
+    assert dialog.base.currentText() == f"Giữ nguyên các nhóm của “{own.name}”"
+    run(dialog, qtbot)
+    proposed = {frozenset(g.members) for g in window.session.scenario.groups}
+    assert {frozenset(g.members) for g in own.groups} <= proposed
+    assert "Giữ nguyên từ phương án xuất phát." in dialog.results.text()
