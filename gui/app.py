@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication
 from core.common.paths import default_db_path
 from core.domain.scenario import Scenario
 from core.law.rules import all_rule_sets
-from core.storage.store import ProjectError, UnknownScenario, open_project
+from core.storage.connect import configured, is_shared, open_project
+from core.storage.store import ProjectError, UnknownScenario
 
 from .i18n import current_language, saved_language, set_language
 from .main_window import MainWindow
@@ -21,10 +22,13 @@ EMPTY_SCENARIO = "Phương án mới"
 DEFAULT_SIZE = (1366, 768)
 
 
-def project_path(db_path: str | None) -> Path:
-    """The database to open: the one asked for, else the last one used, else the default."""
+def project_path(db_path: str | None) -> Path | str:
+    """The database to open: the one asked for, else the last one used, else the default
+    (a shared store ``postgresql://…`` is given as it is written)."""
     if db_path:
-        return Path(db_path)
+        return db_path if is_shared(db_path) else Path(db_path)
+    if is_shared(configured()):
+        return configured()
     last = settings().value("last_project", "")
     if last and Path(last).exists():
         return Path(last)
@@ -37,7 +41,7 @@ def create_main_window(db_path: str | None = None, language: str | None = None) 
     ensure_names()
     later = any(isinstance(w, MainWindow) for w in QApplication.topLevelWidgets())
     set_language(language or (current_language() if later else saved_language()), remember=False)
-    project = open_project(project_path(db_path))
+    project = open_project(project_path(db_path), author=str(settings().value("author", "") or "") or None)
     session = Session(project)
     remembered = settings().value(scenario_key(str(project.path)), "")
     opened = False

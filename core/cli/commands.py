@@ -82,22 +82,6 @@ def cmd_check(args, project) -> None:
         print(scenario_text(result))
 
 
-def cmd_import_scenario(args, project) -> None:
-    from core.domain.scenario_io import read_scenario_file
-    from core.storage.history import latest_state, resolve_state
-    scenario = read_scenario_file(args.file)
-    # Drafted on the state --state names, else the one the file names, else the latest.
-    drafted_on = resolve_state(project, getattr(args, "state", None) or scenario.state or latest_state(project).name)
-    scenario.state = drafted_on.name if drafted_on.position else ""
-    choose(project, args, scenario)
-    scenario.validate(project.dataset)
-    get_rule_set(scenario.rules)
-    if args.name:
-        scenario.name = args.name
-    project.add_scenario(scenario)
-    line("cli.imported_scenario", name=scenario.name, groups=len(scenario.groups), id=scenario.id)
-
-
 def cmd_export_scenario(args, project) -> None:
     from core.domain.scenario_io import write_scenario_file
     target = Path(args.to)
@@ -182,5 +166,7 @@ def cmd_replay(args, project) -> None:
         line("cli.replay.not_saved", name=session.scenario.name)
         return
     if session.dirty:
-        session.save()
+        from core.common.messages import Message
+        session.save(action="apply", summary=[Message("change.applied_from", file=Path(args.file).name),
+                                              *(session.changes_since_save() or [])])
     line("cli.replay.saved", name=session.scenario.name)

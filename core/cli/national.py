@@ -18,8 +18,18 @@ from core.common.messages import say
 def cmd_new_project(args) -> None:
     from pathlib import Path
 
+    from core.cli.output import CliError
+    from core.cli.shared import cmd_copy_project
     from core.common.paths import default_db_path
     from core.imports.national import import_national
+    from core.storage.connect import configured, is_shared
+    if args.from_file:
+        cmd_copy_project(args)
+        return
+    if not (args.boundaries and args.stats):
+        raise CliError("project.from_or_boundaries")
+    if is_shared(args.db or configured()):
+        raise CliError("project.national_needs_file")
     db = Path(args.db) if args.db else default_db_path()
     try:
         project, report = import_national(db, args.boundaries, args.stats, tolerance_m=args.tolerance,

@@ -220,5 +220,8 @@ def atomic_write_bytes(path: str | os.PathLike, payload: bytes) -> None:
 
 
 def write_scenario_file(scenario: Scenario, path: str | os.PathLike) -> None:
-    payload = json.dumps(to_dict(scenario), ensure_ascii=False, indent=2) + "\n"
+    # The id and version go with it, so that ``import-scenario --replace`` can tell whether the
+    # stored scenario changed since this file was written.
+    data = to_dict(scenario) | {"id": scenario.id, "version": scenario.version}
+    payload = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     atomic_write_bytes(path, payload.encode("utf-8"))

@@ -23,6 +23,7 @@ from core.law.evaluation import ScenarioResult
 from core.law.incremental import FULL, NOTHING, Delta, IncrementalEvaluator
 from core.law.rules import RuleSet, get_rule_set
 from core.session.history import DEFAULT_LIMIT, History
+from core.storage.connect import reopen
 from core.storage.journal import Journal
 from core.storage.store import Project
 
@@ -80,9 +81,7 @@ class Session:
 
     def reload_dataset(self) -> Delta:
         """Read units, adjacency and boundaries again (after a boundary import)."""
-        path = self.project.path
-        self.project.close()
-        self.project = Project(path)
+        self.project = reopen(self.project)
         return self.evaluate_again() if self.scenario is not None else FULL
 
     # ----- edits -------------------------------------------------------------------------
@@ -160,10 +159,13 @@ class Session:
         return [c.describe(self.dataset) for c in done] + \
             [Message("change.undone", change=c.describe(self.dataset)) for c in undone]
 
-    def save(self, force: bool = False) -> None:
-        """Save the open scenario in one transaction; raises ConflictError/ScenarioError."""
+    def save(self, force: bool = False, action: str = "save", summary: list[Message] | None = None) -> None:
+        """Save the open scenario in one transaction; raises ConflictError/ScenarioError.
+        The change log records ``summary`` (default: the unsaved edits in words)."""
         scenario = self._open()
-        self.project.save_scenario(scenario, force=force)
+        if summary is None:
+            summary = self.changes_since_save() or []
+        self.project.save_scenario(scenario, force=force, action=action, summary=summary)
         self.history.mark_clean()
         self.journal.discard(scenario.id)
         self._journaled = False
@@ -218,8 +220,9 @@ class Session:
         if name in others:
             raise ScenarioError("scenario.name_taken", name=name)
         stored = self.project.get_scenario(scenario_id)
-        stored.name = name
-        self.project.save_scenario(stored)
+        old, stored.name = stored.name, name
+        self.project.save_scenario(stored, action="rename",
+                                   summary=[Message("change.renamed_scenario", old=old, new=name)])
         if self.scenario is not None and self.scenario.id == scenario_id:
             self.scenario.name = name
             self.scenario.version = stored.version

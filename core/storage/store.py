@@ -21,6 +21,8 @@ from core.domain.datasets import load_dataset, seed_scenario_files, unit_from_ro
 from core.domain.model import Dataset
 from core.domain.scenario import Scenario, ScenarioError, now_iso
 from core.domain.scenario_io import from_dict, read_scenario_file, to_dict
+from core.storage import changelog
+from core.storage.changelog import default_author
 
 APP_ID = "sapxep-dvhc"
 SCHEMA_VERSION = 3
@@ -48,9 +50,14 @@ class UnknownScenario(ProjectError):
 class ConflictError(ProjectError):
     """The scenario was changed in the database since it was loaded (another window or process)."""
 
-    def __init__(self, scenario_name: str, ours: int, theirs: int) -> None:
-        self.ours, self.theirs = ours, theirs
-        super().__init__("project.conflict", name=scenario_name, ours=ours, theirs=theirs)
+    def __init__(self, scenario_name: str, ours: int, theirs: int, by: str = "", at: str = "") -> None:
+        self.ours, self.theirs, self.by, self.at = ours, theirs, by, at
+        if by:                                  # who saved last and when, from the change log
+            from core.storage.changelog import when_text
+            super().__init__("project.conflict_by", name=scenario_name, ours=ours, theirs=theirs,
+                             by=by, at=when_text(at))
+        else:
+            super().__init__("project.conflict", name=scenario_name, ours=ours, theirs=theirs)
 
 
 # SQLite's result codes (sqlite3.Error.sqlite_errorname) and errno values → what the planner reads.
@@ -213,6 +220,11 @@ class Project:
         self._geometries = None
         self._state: int | None = None          # the state read (None: the first, the units table)
         self._figures: str | None = None        # the figure set read (None: the units' own)
+        self.author = default_author()          # who the change log names (``--author``, settings)
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
 
     # ----- creation ------------------------------------------------------
     @classmethod
@@ -432,8 +444,9 @@ class Project:
         row = self.db.execute("select version from scenarios where id = ?", [scenario_id]).fetchone()
         return row[0] if row else None
 
-    def save_scenario(self, scenario: Scenario, force: bool = False) -> None:
-        """Save in one transaction; refuse if someone else saved a newer version (unless ``force``)."""
+    def save_scenario(self, scenario: Scenario, force: bool = False, action: str = "save", summary=None) -> None:
+        """Save in one transaction; refuse if someone else saved a newer version (unless ``force``).
+        The change log gets ``action`` and ``summary`` (Messages) in the same transaction."""
         from core.storage import history
         scenario.validate(history.dataset_for_scenario(self, scenario))
         conn = self.db.conn
@@ -441,7 +454,9 @@ class Project:
             conn.execute("begin immediate")
             row = conn.execute("select version from scenarios where id = ?", [scenario.id]).fetchone()
             if row is not None and row[0] != scenario.version and not force:
-                raise ConflictError(scenario.name, scenario.version, row[0])
+                last = changelog.last_change_sqlite(conn, scenario.id)
+                raise ConflictError(scenario.name, scenario.version, row[0],
+                                    *((last.author, last.at) if last else ()))
             new_version = (row[0] if row else 0) + 1
             saved_version = scenario.version
             scenario.version = new_version
@@ -453,22 +468,32 @@ class Project:
                     f"on conflict(id) do update set "
                     + ", ".join(f"{c} = excluded.{c}" for c in row if c != "id"),
                     list(row.values()))
+                changelog.record_sqlite(conn, scenario.id, scenario.name, action, new_version, self.author, summary)
             except BaseException:
                 scenario.version = saved_version
                 raise
 
-    def add_scenario(self, scenario: Scenario) -> None:
+    def add_scenario(self, scenario: Scenario, action: str = "add", summary=None) -> None:
         if scenario.name in self.scenario_names():
             raise ScenarioError("scenario.name_taken", name=scenario.name)
         if self.stored_version(scenario.id) is not None:
             from core.domain.scenario import new_id
             scenario.id = new_id()
         scenario.version = 0
-        self.save_scenario(scenario)
+        self.save_scenario(scenario, action=action, summary=summary)
 
     def delete_scenario(self, scenario_id: str) -> None:
-        with self.db.conn:
-            self.db["scenarios"].delete_where("id = ?", [scenario_id])
+        conn = self.db.conn
+        with conn:
+            conn.execute("begin immediate")
+            row = conn.execute("select name, version from scenarios where id = ?", [scenario_id]).fetchone()
+            conn.execute("delete from scenarios where id = ?", [scenario_id])
+            if row is not None:
+                changelog.record_sqlite(conn, scenario_id, row[0], "delete", row[1], self.author)
+
+    def history(self, scenario_id: str | None = None) -> list[changelog.Change]:
+        """The change log, oldest first (of one scenario when ``scenario_id`` is given)."""
+        return changelog.history_sqlite(self.db.conn, scenario_id)
 
     def close(self) -> None:
         self.db.close()

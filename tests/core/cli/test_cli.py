@@ -106,7 +106,7 @@ def test_help_lists_every_command(db_path):
         assert command in proc.stdout
 
 
-@pytest.mark.parametrize("word", ["aplly", "history", "chek"])
+@pytest.mark.parametrize("word", ["aplly", "histroy", "chek"])
 def test_an_unknown_command_is_refused_with_the_list_of_commands_instead_of_opening_the_window(db_path, word):
     proc = subprocess.run([sys.executable, "main.py", "--db", str(db_path), word], cwd=ROOT,
                           capture_output=True, text=True, encoding="utf-8", timeout=60)
