@@ -47,10 +47,13 @@ def server_failure(where: str, exc: BaseException) -> ProjectError:
 
 
 @contextmanager
-def worded(where: str) -> Iterator[None]:
-    """Every psycopg error raised inside becomes a ProjectError that says what and where."""
+def worded(where: str, keep: tuple[type[BaseException], ...] = ()) -> Iterator[None]:
+    """Every psycopg error raised inside becomes a ProjectError that says what and where
+    (but those of the classes in ``keep``, which the caller handles)."""
     try:
         yield
+    except keep:
+        raise
     except psycopg.Error as exc:
         raise server_failure(where, exc) from None
 

@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import psycopg
 from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
@@ -50,7 +51,10 @@ class PgProject:
         self.url = url
         self.location = location(url)
         self.path = journal_anchor(self.location)
-        self.conn = connect(url)
+        self._conn = connect(url)
+        self._closed = False
+        self._open_id = ""
+        self.backend_pids = {self._conn.info.backend_pid}   # this project's server sessions (its own notices)
         self._dataset: Dataset | None = None
         self._geometries = None
         self.created = False
@@ -77,9 +81,43 @@ class PgProject:
                         elif version < SCHEMA_VERSION:
                             schema.upgrade(self.conn, version)
         except BaseException:
-            self.conn.close()
+            self._conn.close()
             raise
         self.author = changelog.default_author() if _author_given() else self.role
+
+    @property
+    def conn(self):
+        """The connection; one the server dropped (restart, ``pg_terminate_backend``) is made
+        again on the next use, so a retry after a lost connection simply works."""
+        if self._conn.closed and not self._closed:
+            self._conn = connect(self.url)
+            self.backend_pids.add(self._conn.info.backend_pid)
+            if self._open_id:
+                self._announce(self._open_id)
+        return self._conn
+
+    # ----- who has which scenario open ----------------------------------------------------
+    def _announce(self, scenario_id: str) -> None:
+        # One row per server session; rows of sessions that are gone are ignored, then removed.
+        self._conn.execute("delete from presence where pid = pg_backend_pid() "
+                           "or pid not in (select pid from pg_stat_activity)")
+        if scenario_id:
+            self._conn.execute("insert into presence (pid, scenario_id, author) values (pg_backend_pid(), %s, %s)",
+                               [scenario_id, self.author])
+
+    def set_open(self, scenario_id: str | None) -> None:
+        """Tell colleagues which scenario this window has open (None: none)."""
+        self._open_id = scenario_id or ""
+        with self._guard():
+            self._announce(self._open_id)
+
+    def who_has_open(self, scenario_id: str) -> list[str]:
+        """The authors of the other live sessions that have ``scenario_id`` open now."""
+        with self._guard():
+            rows = self.conn.execute(
+                "select distinct p.author from presence p join pg_stat_activity a on a.pid = p.pid "
+                "where p.scenario_id = %s and p.pid <> pg_backend_pid() order by 1", [scenario_id]).fetchall()
+        return [r[0] for r in rows]
 
     def _guard(self):
         return worded(self.location)
@@ -244,6 +282,9 @@ class PgProject:
                           "values (%s, %s, %s, %s, %s, %s)",
                           [scenario_id, name, action, version, self.author,
                            Jsonb(json.loads(changelog.summary_json(summary)))])
+        # Delivered to every listening window when the transaction commits, never before.
+        from core.storage.pg.listen import CHANNEL, payload
+        self.conn.execute("select pg_notify(%s, %s)", [CHANNEL, payload(scenario_id, name, action, version, self.author)])
 
     def insert_scenario(self, scenario: Scenario, action: str, summary=None, keep_version: bool = False) -> bool:
         """Insert a scenario that is not stored (inside the caller's transaction); False when its
@@ -276,7 +317,41 @@ class PgProject:
         when the stored version is not the one this copy was loaded at, unless ``force``."""
         scenario.validate(self.dataset)
         before = scenario.version
-        with self._guard():
+        try:
+            self._save(scenario, force, action, summary, before)
+        except psycopg.OperationalError as exc:
+            # The connection went away mid-save: the commit may or may not have reached the
+            # server. Ask it (on a new connection) which version it keeps, and say so.
+            scenario.version = before
+            if self._landed(scenario, before):
+                scenario.version = before + 1
+                return
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+            try:
+                stored = self.conn.execute("select version from scenarios where id = %s", [scenario.id]).fetchone()
+            except (psycopg.Error, ProjectError):
+                raise ProjectError("project.pg_lost_save_unknown", where=self.location, name=scenario.name,
+                                   reason=reason) from None
+            raise ProjectError("project.pg_lost_save", where=self.location, name=scenario.name,
+                               version=stored[0] if stored else 0, reason=reason) from None
+
+    def _landed(self, scenario: Scenario, before: int) -> bool:
+        """True when the server holds exactly this save (its version and content, by us)."""
+        try:
+            row = self.conn.execute("select version, saved_by, body from scenarios where id = %s",
+                                    [scenario.id]).fetchone()
+        except psycopg.Error:
+            return False
+        if row is None or row[0] != before + 1 or row[1] != self.author:
+            return False
+        scenario.version = before + 1
+        try:
+            return row[2] == to_dict(scenario, with_ids=True)
+        finally:
+            scenario.version = before
+
+    def _save(self, scenario: Scenario, force: bool, action: str, summary, before: int) -> None:
+        with worded(self.location, keep=(psycopg.OperationalError,)):
             try:
                 with self.conn.transaction():
                     scenario.version = before + 1          # what the body records; the column decides
@@ -326,7 +401,8 @@ class PgProject:
                 for r in rows]
 
     def close(self) -> None:
-        self.conn.close()
+        self._closed = True
+        self._conn.close()
 
 
 def _author_given() -> bool:
