@@ -65,6 +65,9 @@ def create_main_window(db_path: str | None = None, language: str | None = None) 
     settings().setValue("last_project", str(project.path))
     window = MainWindow(session)
     window.window_factory = create_main_window     # Tệp → Mở dự án… opens another window
+    if getattr(project, "url", None):              # a shared store: colleagues' changes, live
+        from .live_updates import LiveUpdates
+        window.live_updates = LiveUpdates(window)
     window.resize(*DEFAULT_SIZE)
     window.restore_layout()
     if project.migrated_backup is not None:

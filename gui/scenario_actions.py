@@ -61,8 +61,10 @@ class ScenarioActions(QObject):
         try:
             s.save()
             return True
-        except ConflictError:
+        except ConflictError as exc:
+            # Core's words first: who saved it last, and when (from the change log).
             answer = Choice.ask(self.window, self.tr("Phương án đã bị thay đổi ở nơi khác"),
+                                explain(exc, s.dataset) + "\n\n" +
                                 fill(self.tr("Phương án “%1” vừa được lưu từ một cửa sổ hoặc máy khác. "
                                              "Ghi đè lên bản đó, hay lưu bản của bạn thành phương án mới?"),
                                      s.scenario.name),

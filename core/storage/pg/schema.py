@@ -38,6 +38,9 @@ def _ddl() -> list[str]:
         "action text not null, version integer not null, author text not null, role text not null default current_user, "
         "at timestamptz not null default now(), summary jsonb not null default '[]')",
         "create index changes_scenario on changes (scenario_id, id)",
+        # Who has which scenario open: one row per server session (pg_backend_pid()).
+        "create table presence (pid integer primary key, scenario_id text not null, author text not null, "
+        "since timestamptz not null default now())",
     ]
 
 
