@@ -104,6 +104,13 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     s = command("history", shared.cmd_history, "history", json=True)
     s.add_argument("scenario", nargs="?", metavar=m("scenario"), help=h("history_scenario"))
 
+    s = command("submit", shared.cmd_submit, "submit")
+    s.add_argument("scenario", metavar=m("scenario"), help=h("scenario"))
+    s.add_argument("--reopen", action="store_true", help=h("reopen"))
+
+    s = command("team", shared.cmd_team, "team", json=True)
+    s.add_argument("--grant", nargs=2, metavar=(m("login"), m("role")), help=h("grant"))
+
     s = command("export-scenario", c.cmd_export_scenario, "export_scenario")
     s.add_argument("scenario", metavar=m("scenario"), help=h("scenario"))
     s.add_argument("--to", metavar=m("file"), required=True, help=h("to_json"))

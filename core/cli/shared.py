@@ -87,3 +87,36 @@ def cmd_copy_project(args) -> None:
         print_json({"file": str(source), "store": where, **counts})
         return
     line("cli.copied_project", file=source.name, where=where, **counts)
+
+
+def _shared(project) -> None:
+    if not hasattr(project, "submit"):
+        raise CliError("project.shared_only")
+
+
+def cmd_submit(args, project) -> None:
+    """``submit SCENARIO [--reopen]``: a lead marks a scenario submitted (read-only for the others)."""
+    _shared(project)
+    scenario = project.submit(project.get_scenario(args.scenario).id, submitted=not args.reopen)
+    if args.reopen:
+        line("cli.reopened", name=scenario.name)
+    else:
+        line("cli.submitted", name=scenario.name, version=scenario.version)
+
+
+def cmd_team(args, project) -> None:
+    """``team [--grant LOGIN ROLE] [--json]``: who has which role; the store's owner grants them."""
+    _shared(project)
+    if args.grant:
+        login, role = args.grant
+        project.grant_role(login, role)
+        line("cli.team.granted", login=login, role=role, where=project.location)
+        return
+    team = project.team()
+    if args.json:
+        print_json([{"login": login, "role": role} for login, role in team])
+        return
+    for login, role in team:
+        line("cli.team.line", login=login, role=role)
+    if not team:
+        line("cli.team.none")

@@ -350,10 +350,56 @@ class PgProject:
         finally:
             scenario.version = before
 
+    def _refuse_if_submitted(self, scenario_id: str) -> None:
+        """Inside a write's transaction: a submitted scenario is read-only but for the leads."""
+        from core.storage.pg.roles import is_lead
+        row = self.conn.execute("select name, status, submitted_by, submitted_at from scenarios where id = %s "
+                                "for update", [scenario_id]).fetchone()
+        if row is not None and row[1] == "submitted" and not is_lead(self.conn):
+            raise ProjectError("project.submitted", name=row[0], by=row[2],
+                               at=changelog.when_text(row[3].isoformat() if row[3] else ""))
+
+    def submit(self, scenario_id: str, submitted: bool = True) -> Scenario:
+        """Mark a scenario submitted (read-only for all but the leads), or open it again: leads only."""
+        from core.storage.pg.roles import is_lead
+        with self._guard(), self.conn.transaction():
+            if not is_lead(self.conn):
+                raise ProjectError("project.not_lead", where=self.location, role=self.role)
+            row = self.conn.execute(
+                "update scenarios set status = %s, submitted_by = %s, submitted_at = now() where id = %s "
+                "returning name, version", ["submitted" if submitted else "draft", self.author, scenario_id]).fetchone()
+            if row is None:
+                raise UnknownScenario(scenario_id, [])
+            self._record(scenario_id, row[0], "submit" if submitted else "reopen", row[1])
+        return self.get_scenario(scenario_id)
+
+    def grant_role(self, login: str, role: str) -> None:
+        """Give ``login`` the role viewer, planner or lead (needs the right to grant roles)."""
+        from core.storage.pg import roles
+        if role not in roles.GROUPS:
+            raise ProjectError("project.unknown_role", role=role, roles=list(roles.GROUPS))
+        with self._guard(), self.conn.transaction():
+            roles.grant(self.conn, login, role)
+
+    def team(self) -> list[tuple[str, str]]:
+        from core.storage.pg import roles
+        with self._guard():
+            return roles.members(self.conn)
+
+    def status(self, scenario_id: str) -> tuple[str, str, str]:
+        """(``draft`` or ``submitted``, by whom, when) of a stored scenario."""
+        with self._guard():
+            row = self.conn.execute("select status, submitted_by, submitted_at from scenarios where id = %s",
+                                    [scenario_id]).fetchone()
+        if row is None:
+            return ("draft", "", "")
+        return (row[0], row[1], row[2].isoformat() if row[2] else "")
+
     def _save(self, scenario: Scenario, force: bool, action: str, summary, before: int) -> None:
         with worded(self.location, keep=(psycopg.OperationalError,)):
             try:
                 with self.conn.transaction():
+                    self._refuse_if_submitted(scenario.id)
                     scenario.version = before + 1          # what the body records; the column decides
                     check = "" if force else " and version = %s"
                     row = self.conn.execute(
@@ -386,6 +432,7 @@ class PgProject:
 
     def delete_scenario(self, scenario_id: str) -> None:
         with self._guard(), self.conn.transaction():
+            self._refuse_if_submitted(scenario_id)
             row = self.conn.execute("delete from scenarios where id = %s returning name, version",
                                     [scenario_id]).fetchone()
             if row is not None:

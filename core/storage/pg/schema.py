@@ -32,7 +32,8 @@ def _ddl() -> list[str]:
         "create table geometries (code text primary key, wkb bytea not null, area_km2 double precision)",
         "create table scenarios (id text primary key, name text not null, rules text not null, "
         "description text not null default '', body jsonb not null, created text not null, modified text not null, "
-        "version integer not null, saved_by text not null default '', saved_at timestamptz not null default now())",
+        "version integer not null, saved_by text not null default '', saved_at timestamptz not null default now(), "
+        "status text not null default 'draft', submitted_by text not null default '', submitted_at timestamptz)",
         "create index scenarios_name on scenarios (name)",
         "create table changes (id bigserial primary key, scenario_id text not null, scenario_name text not null, "
         "action text not null, version integer not null, author text not null, role text not null default current_user, "
