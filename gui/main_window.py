@@ -31,6 +31,7 @@ from .scenario_actions import ScenarioActions
 from .scenario_dock import ScenarioDock
 from .session import Session
 from .settings import scenario_key, settings
+from .shared_connect import connect_shared_store
 from .text import fill
 from .unit_table import UnitTable
 
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         a.save.triggered.connect(sa.save)
         a.quit.triggered.connect(self.close)
         a.open_project.triggered.connect(lambda: self.open_other_project())
+        a.connect_shared.triggered.connect(lambda: connect_shared_store(self))
         a.import_scenario.triggered.connect(lambda: sa.import_file())
         a.export_scenario.triggered.connect(lambda: sa.export_file())
         a.import_boundaries.triggered.connect(lambda: self.import_boundaries())

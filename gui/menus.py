@@ -31,6 +31,7 @@ class WindowActions(QObject):
         SP = QStyle.StandardPixmap
         # File
         self.open_project = act(Key.Open, SP.SP_DialogOpenButton)
+        self.connect_shared = act()
         self.import_scenario = act()
         self.export_scenario = act()
         self.import_boundaries = act()
@@ -90,7 +91,7 @@ class WindowActions(QObject):
     def build(self) -> None:
         bar = self.window.menuBar()
         self.file_menu = QMenu(bar)
-        self.file_menu.addActions([self.open_project, self.save])
+        self.file_menu.addActions([self.open_project, self.connect_shared, self.save])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.import_scenario, self.export_scenario, self.import_boundaries,
                                    self.undo_import])
@@ -162,7 +163,8 @@ class WindowActions(QObject):
         self.language_menu.setTitle(self.tr("Ngôn ngữ / Language"))
         self.rules_menu.setTitle(self.tr("Bộ quy tắc"))
         texts = {
-            self.open_project: self.tr("Mở dự án khác…"), self.import_scenario: self.tr("Nhập phương án từ tệp JSON…"),
+            self.open_project: self.tr("Mở dự án khác…"), self.connect_shared: self.tr("Kết nối kho dùng chung…"),
+            self.import_scenario: self.tr("Nhập phương án từ tệp JSON…"),
             self.export_scenario: self.tr("Xuất phương án ra tệp JSON…"),
             self.import_boundaries: self.tr("Nhập lớp ranh giới…"),
             self.undo_import: self.tr("Hoàn tác lần nhập ranh giới gần nhất"), self.save: self.tr("Lưu"),

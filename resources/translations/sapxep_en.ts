@@ -1244,6 +1244,24 @@ No half-written file was left.</translation>
     </message>
 </context>
 <context>
+    <name>SharedStore</name>
+    <message>
+        <location filename="../../gui/shared_connect.py" line="26"/>
+        <source>Kết nối kho dùng chung</source>
+        <translation>Connect to a shared store</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shared_connect.py" line="27"/>
+        <source>Địa chỉ kho (postgresql://NGƯỜI_DÙNG@MÁY_CHỦ:CỔNG/CSDL; mật khẩu lấy từ tệp ~/.pgpass):</source>
+        <translation>Store address (postgresql://USER@HOST:PORT/DB; the password comes from the file ~/.pgpass):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shared_connect.py" line="34"/>
+        <source>Địa chỉ kho dùng chung bắt đầu bằng postgresql://</source>
+        <translation>A shared store's address starts with postgresql://</translation>
+    </message>
+</context>
+<context>
     <name>UnitTable</name>
     <message>
         <location filename="../../gui/unit_table.py" line="56"/>
@@ -1463,7 +1481,12 @@ No half-written file was left.</translation>
         <translation>Open another project…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="163"/>
+        <location filename="../../gui/menus.py" line="161"/>
+        <source>Kết nối kho dùng chung…</source>
+        <translation>Connect to a shared store…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="161"/>
         <source>Nhập phương án từ tệp JSON…</source>
         <translation>Import scenario from JSON…</translation>
     </message>

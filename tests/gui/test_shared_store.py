@@ -48,3 +48,29 @@ def test_a_colleagues_save_shows_in_the_other_window_with_a_reload(qtbot, two_wi
     assert lan.session.scenario.description == "Minh đã sửa"
     assert lan.session.scenario.version == minh.session.scenario.version
     assert not lan.live_updates.note.isVisibleTo(lan)
+
+
+def test_file_connect_to_a_shared_store_opens_it_in_a_new_window(qtbot, window, dialogs, pg_url):  # noqa: F811
+    from gui.settings import settings
+    from gui.shared_connect import SETTING
+    dialogs.answer("text", pg_url)
+    assert window.actions_.connect_shared.text() == "Kết nối kho dùng chung…"
+    window.actions_.connect_shared.trigger()
+    shared = next(w for w in qtbot_windows() if getattr(w.session.project, "url", None) == pg_url)
+    qtbot.addWidget(shared)
+    assert shared.session.scenario.name == SEED and shared.live_updates is not None
+    assert settings().value(SETTING) == pg_url                # the address, never a password
+    shared.session.undo_stack.setClean()
+
+
+def test_an_address_that_is_not_a_shared_store_is_refused_in_words(window, dialogs):
+    from gui.shared_connect import connect_shared_store
+    assert connect_shared_store(window, "/tmp/du-an.sqlite") is None
+    assert dialogs.messages == ["Địa chỉ kho dùng chung bắt đầu bằng postgresql://"]
+
+
+def qtbot_windows():
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
