@@ -195,7 +195,7 @@ REFUSALS = [
     ("export an unknown province", ["export", "Phương án 2019", "--province", "Hà Nội", "--to", "{dir}/x.pdf"]),
     ("export-scenario not json", ["export-scenario", "Phương án 2019", "--to", "{dir}/x.pdf"]),
     ("import a missing file", ["import-scenario", "{dir}/nowhere.json"]),
-    ("import a name taken", ["import-scenario", "{dir}/pa.json"]),
+    ("import a name taken", ["import-scenario", "{dir}/pa.json", "--name", "Phương án 2019"]),
     ("replay a refused gesture", ["replay", "Bản sao", "{dir}/gestures-refused.json"]),
     ("replay an unknown gesture", ["replay", "Bản sao", "{dir}/gestures-unknown.json"]),
     ("unknown state", ["units", "--state", "Không có"]), ("unknown figure set", ["units", "--figures", "Không có"]),
