@@ -118,3 +118,8 @@ def test_an_unreachable_server_is_said_in_words(capsys, url):
     code, _, err = cli(capsys, "--db", url, "scenarios", "--lang", "en")
     assert code == 2 and "Cannot connect to the shared store postgresql://nobody@127.0.0.1:1/none" in err
     assert "Traceback" not in err
+
+
+def test_pairing_an_import_by_hand_on_a_shared_store_is_refused_in_words(capsys, pg_url):
+    code, _, err = cli(capsys, "--db", pg_url, "unmatched", "--lang", "en")
+    assert code == 2 and "is done in the project file" in err
