@@ -31,6 +31,13 @@ SCENARIO = "Phương án 2019"
 
 
 def client(ref: str, index: int, saves: int, start, out) -> None:
+    try:
+        _client(ref, index, saves, start, out)
+    except BaseException as exc:            # the parent reports it instead of waiting for ever
+        out.put((index, None, f"{type(exc).__name__}: {exc}", 0))
+
+
+def _client(ref: str, index: int, saves: int, start, out) -> None:
     from core.storage.connect import open_project
     from core.storage.store import ConflictError
     project = open_project(ref, author=f"client-{index}")
@@ -83,6 +90,12 @@ def run(ref: str, clients: int, saves: int) -> bool:
     wall = time.perf_counter() - t0
     for p in procs:
         p.join()
+    failed = [r for r in results if r[1] is None]
+    if failed:
+        for index, _, error, _ in failed:
+            print(f"client {index} failed: {error}")
+        print("RESULT: FAILED")
+        return False
 
     ok = [x for r in results for x in r[1]]
     refused = [x for r in results for x in r[2]]
@@ -121,6 +134,8 @@ def main() -> int:
     ap.add_argument("--saves", type=int, default=200)
     ap.add_argument("--db", help="postgresql://… or a project file (default: a throwaway server)")
     args = ap.parse_args()
+    import signal
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))      # stop the server on the way out
     if args.db:
         return 0 if run(args.db, args.clients, args.saves) else 1
     from tools.pg_server import throwaway_server

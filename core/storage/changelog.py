@@ -22,7 +22,7 @@ ACTIONS = ("add", "save", "rename", "delete", "apply", "import", "copy")
 
 SQLITE_TABLE = ("create table if not exists changes (id integer primary key autoincrement, "
                 "scenario_id text not null, scenario_name text not null, action text not null, "
-                "version integer not null, author text not null, at text not null, summary text not null)")
+                "version integer not null, author text not null, at text not null, summary text not null, body text)")
 
 
 @dataclass
@@ -104,14 +104,25 @@ def summary_messages(text: str | list | None) -> list[Message]:
 
 # ----- SQLite ------------------------------------------------------------------------------
 def record_sqlite(conn: sqlite3.Connection, scenario_id: str, name: str, action: str, version: int,
-                  author: str, summary: Iterable[Message] | None = None) -> Change:
-    """Write one change, inside the caller's transaction."""
+                  author: str, summary: Iterable[Message] | None = None, body: str | None = None) -> Change:
+    """Write one change, inside the caller's transaction (``body``: the scenario as saved, JSON)."""
     change = Change(scenario_id, name, action, version, author, now_utc(), list(summary or []))
     conn.execute(SQLITE_TABLE)
-    conn.execute("insert into changes (scenario_id, scenario_name, action, version, author, at, summary) "
-                 "values (?, ?, ?, ?, ?, ?, ?)",
-                 [scenario_id, name, action, version, author, change.at, summary_json(change.summary)])
+    conn.execute("insert into changes (scenario_id, scenario_name, action, version, author, at, summary, body) "
+                 "values (?, ?, ?, ?, ?, ?, ?, ?)",
+                 [scenario_id, name, action, version, author, change.at, summary_json(change.summary), body])
     return change
+
+
+def body_at_sqlite(conn: sqlite3.Connection, scenario_id: str, version: int) -> str | None:
+    """The scenario's body as saved at ``version``, None when the log does not have it."""
+    if not _has_table(conn):
+        return None
+    row = conn.execute("select body from changes where scenario_id = ? and version = ? and body is not null "
+                       "order by id desc limit 1", [scenario_id, version]).fetchone()
+    if row is None:
+        row = conn.execute("select body from scenarios where id = ? and version = ?", [scenario_id, version]).fetchone()
+    return row[0] if row else None
 
 
 def _has_table(conn: sqlite3.Connection) -> bool:

@@ -468,7 +468,8 @@ class Project:
                     f"on conflict(id) do update set "
                     + ", ".join(f"{c} = excluded.{c}" for c in row if c != "id"),
                     list(row.values()))
-                changelog.record_sqlite(conn, scenario.id, scenario.name, action, new_version, self.author, summary)
+                changelog.record_sqlite(conn, scenario.id, scenario.name, action, new_version, self.author, summary,
+                                        body=row["body"])
             except BaseException:
                 scenario.version = saved_version
                 raise
@@ -490,6 +491,15 @@ class Project:
             conn.execute("delete from scenarios where id = ?", [scenario_id])
             if row is not None:
                 changelog.record_sqlite(conn, scenario_id, row[0], "delete", row[1], self.author)
+
+    def scenario_at(self, scenario_id: str, version: int) -> Scenario:
+        """The scenario as it was saved at ``version`` (from the change log), to read, not to save over."""
+        body = changelog.body_at_sqlite(self.db.conn, scenario_id, version)
+        if body is None:
+            raise ProjectError("project.no_such_version", ref=scenario_id, version=version)
+        s = from_dict(json.loads(body))
+        s.version = version
+        return s
 
     def history(self, scenario_id: str | None = None) -> list[changelog.Change]:
         """The change log, oldest first (of one scenario when ``scenario_id`` is given)."""

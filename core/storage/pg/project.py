@@ -277,11 +277,11 @@ class PgProject:
                 Jsonb(to_dict(scenario, with_ids=True)), scenario.created, scenario.modified]
 
     def _record(self, scenario_id: str, name: str, action: str, version: int,
-                summary: Iterable[Message] | None = None) -> None:
-        self.conn.execute("insert into changes (scenario_id, scenario_name, action, version, author, summary) "
-                          "values (%s, %s, %s, %s, %s, %s)",
+                summary: Iterable[Message] | None = None, body: dict | None = None) -> None:
+        self.conn.execute("insert into changes (scenario_id, scenario_name, action, version, author, summary, body) "
+                          "values (%s, %s, %s, %s, %s, %s, %s)",
                           [scenario_id, name, action, version, self.author,
-                           Jsonb(json.loads(changelog.summary_json(summary)))])
+                           Jsonb(json.loads(changelog.summary_json(summary))), Jsonb(body) if body is not None else None])
         # Delivered to every listening window when the transaction commits, never before.
         from core.storage.pg.listen import CHANNEL, payload
         self.conn.execute("select pg_notify(%s, %s)", [CHANNEL, payload(scenario_id, name, action, version, self.author)])
@@ -302,7 +302,7 @@ class PgProject:
         if row is None:
             scenario.version = before
             return False
-        self._record(scenario.id, scenario.name, action, version, summary)
+        self._record(scenario.id, scenario.name, action, version, summary, to_dict(scenario, with_ids=True))
         return True
 
     def _conflict(self, scenario: Scenario) -> ConflictError | None:
@@ -409,7 +409,8 @@ class PgProject:
                         [*self._values(scenario), self.author, scenario.id, *([] if force else [before])]).fetchone()
                     if row is not None:
                         scenario.version = row[0]
-                        self._record(scenario.id, scenario.name, action, row[0], summary)
+                        self._record(scenario.id, scenario.name, action, row[0], summary,
+                                     to_dict(scenario, with_ids=True))
                         return
                     scenario.version = before
                     conflict = self._conflict(scenario)
@@ -437,6 +438,17 @@ class PgProject:
                                     [scenario_id]).fetchone()
             if row is not None:
                 self._record(scenario_id, row[0], "delete", row[1])
+
+    def scenario_at(self, scenario_id: str, version: int) -> Scenario:
+        """The scenario as it was saved at ``version`` (from the change log), to read, not to save over."""
+        with self._guard():
+            row = self.conn.execute("select body from changes where scenario_id = %s and version = %s and body is not null "
+                                    "order by id desc limit 1", [scenario_id, version]).fetchone() \
+                or self.conn.execute("select body from scenarios where id = %s and version = %s",
+                                     [scenario_id, version]).fetchone()
+        if row is None:
+            raise ProjectError("project.no_such_version", ref=scenario_id, version=version)
+        return self._scenario(row[0], version)
 
     def history(self, scenario_id: str | None = None) -> list[Change]:
         """The change log, oldest first (of one scenario when ``scenario_id`` is given)."""

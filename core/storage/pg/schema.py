@@ -37,7 +37,7 @@ def _ddl() -> list[str]:
         "create index scenarios_name on scenarios (name)",
         "create table changes (id bigserial primary key, scenario_id text not null, scenario_name text not null, "
         "action text not null, version integer not null, author text not null, role text not null default current_user, "
-        "at timestamptz not null default now(), summary jsonb not null default '[]')",
+        "at timestamptz not null default now(), summary jsonb not null default '[]', body jsonb)",
         "create index changes_scenario on changes (scenario_id, id)",
         # Who has which scenario open: one row per server session (pg_backend_pid()).
         "create table presence (pid integer primary key, scenario_id text not null, author text not null, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.domain.scenario import Scenario, ScenarioError
-from core.storage.store import ConflictError, UnknownScenario
+from core.storage.store import ConflictError, ProjectError, UnknownScenario
 from tests.conftest import code_of
 
 SEED = "Phương án 2019"
@@ -119,3 +119,17 @@ def test_boundaries_are_replaced_and_restored_in_one_transaction(open_store):
     assert again.computed_areas() == {c: 1.5 for c in codes}
     assert again.has_previous_boundaries() and again.restore_previous_boundaries()
     assert not open_store().has_boundaries()
+
+
+def test_an_earlier_version_can_be_read_back_from_the_log(open_store):
+    p = open_store(author="Lan")
+    s = p.get_scenario(SEED)
+    s.description = "bản một"
+    p.save_scenario(s)
+    first = s.version
+    s.description = "bản hai"
+    p.save_scenario(s)
+    assert p.scenario_at(s.id, first).description == "bản một"
+    assert p.scenario_at(s.id, s.version).description == "bản hai"
+    with pytest.raises(ProjectError, match="không có phiên bản"):
+        p.scenario_at(s.id, 999)
