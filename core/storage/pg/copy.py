@@ -8,7 +8,7 @@ from pathlib import Path
 from core.common.messages import Message
 from core.storage.changelog import summary_json
 from core.storage.pg.project import PgProject
-from core.storage.store import Project
+from core.storage.store import Project, ProjectError
 
 SKIPPED_META = {"app", "schema_version", "created"}
 
@@ -16,9 +16,14 @@ SKIPPED_META = {"app", "schema_version", "created"}
 def copy_project(source: Path | str, url: str, author: str | None = None) -> tuple[PgProject, dict]:
     """Copy the project file ``source`` into the store at ``url``, which must hold none yet.
     Returns the open store and what was copied (counts)."""
+    from core.storage import history
     src = Project(Path(source))
     try:
-        dataset = src.dataset
+        # Later states and figure sets are not kept by the shared store yet: refuse rather than drop them.
+        later = [s.name for s in history.states(src)[1:]] + [f.name for f in history.figure_sets(src)[1:]]
+        if later:
+            raise ProjectError("project.pg_copy_states", file=Path(source).name, names=later)
+        dataset = src.base_dataset()
         wkb = {code: bytes(w) for code, w in src.db.execute("select code, wkb from geometries")}
         areas = src.computed_areas()
         shared = src.shared_lengths()

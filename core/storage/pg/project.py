@@ -56,6 +56,9 @@ class PgProject:
         self._open_id = ""
         self.backend_pids = {self._conn.info.backend_pid}   # this project's server sessions (its own notices)
         self._dataset: Dataset | None = None
+        self._base: Dataset | None = None
+        self._state: int | None = None
+        self._figures: str | None = None
         self._geometries = None
         self.created = False
         try:
@@ -160,7 +163,7 @@ class PgProject:
                 cols = [c for c in row if c != "code" and c in UNIT_COLUMNS]
                 self.conn.execute(f"update units set {', '.join(c + ' = %s' for c in cols)} where code = %s",
                                   [row[c] for c in cols] + [row["code"]])
-        self._dataset = None
+        self._dataset = self._base = None
 
     # ----- dataset -------------------------------------------------------------------------
     def meta(self, key: str, default: str = "") -> str:
@@ -170,7 +173,37 @@ class PgProject:
 
     @property
     def dataset(self) -> Dataset:
+        """The units with their figures (``core.storage.history``: the shared store keeps the first
+        state and the units' own figures only)."""
         if self._dataset is None:
+            from core.storage import history
+            self._dataset = history.selected_dataset(self, self._state, self._figures)
+        return self._dataset
+
+    def use_state(self, ref: str | None) -> None:
+        from core.storage import history
+        position = (history.resolve_state(self, ref).position if ref else None) or None
+        if position != self._state:
+            self._state, self._dataset, self._geometries = position, None, None
+
+    def use_figures(self, name: str | None) -> None:
+        from core.storage import history
+        chosen = history.resolve_figures(self, name).name if name else None
+        chosen = None if chosen == "base" else chosen
+        if chosen != self._figures:
+            self._figures, self._dataset = chosen, None
+
+    @property
+    def figures_name(self) -> str:
+        return self._figures or ""
+
+    @property
+    def state_position(self) -> int:
+        return self._state or 0
+
+    def base_dataset(self) -> Dataset:
+        """The units as stored (the first state)."""
+        if self._base is None:
             with self._guard(), self.conn.cursor(row_factory=dict_row) as cur:
                 rows = cur.execute("select * from units order by position").fetchall()
                 pairs = {(r["code_a"], r["code_b"]) for r in cur.execute("select code_a, code_b from adjacency")}
@@ -181,9 +214,9 @@ class PgProject:
             meta = json.loads(self.meta("dataset_meta", "{}"))
             meta["adjacency_source"] = self.meta("adjacency_source", "data")
             meta["boundaries_revision"] = self.meta("boundaries_revision", "0")
-            self._dataset = Dataset(self.meta("dataset_name"), units, pairs, meta)
+            self._base = Dataset(self.meta("dataset_name"), units, pairs, meta)
             gc.freeze()
-        return self._dataset
+        return self._base
 
     def has_boundaries(self) -> bool:
         with self._guard():
@@ -221,7 +254,7 @@ class PgProject:
                                  {k: (None if m is None or math.isnan(m) else m) for k, m in adjacency.items()},
                                  check, keep_previous)
         finally:
-            self._dataset = None
+            self._dataset = self._base = None
             self._geometries = None
 
     def has_previous_boundaries(self) -> bool:
@@ -235,7 +268,7 @@ class PgProject:
             with self._guard(), self.conn.transaction():
                 return boundaries.restore_previous(self.conn)
         finally:
-            self._dataset = None
+            self._dataset = self._base = None
             self._geometries = None
 
     # ----- scenarios -----------------------------------------------------------------------
@@ -315,7 +348,8 @@ class PgProject:
     def save_scenario(self, scenario: Scenario, force: bool = False, action: str = "save", summary=None) -> None:
         """Save in one transaction, checked in the database: refused (ConflictError: who, when)
         when the stored version is not the one this copy was loaded at, unless ``force``."""
-        scenario.validate(self.dataset)
+        from core.storage import history
+        scenario.validate(history.dataset_for_scenario(self, scenario))
         before = scenario.version
         try:
             self._save(scenario, force, action, summary, before)
