@@ -112,7 +112,7 @@ class ScenarioActions(QObject):
             if answer == "copy":
                 scenario = s.scenario.duplicate(name)
             else:
-                scenario = Scenario(name=name, rules=s.scenario.rules)
+                scenario = Scenario(name=name, rules=s.scenario.rules, state=s.scenario.state)   # on the same units
             return self._add_and_open(scenario)
         except ScenarioError as exc:
             self._error(self.tr("Không tạo được phương án"), exc)

@@ -128,7 +128,8 @@ def _neighbours_after(dataset: Dataset, members: list[str], key_of: dict[str, st
 
 def _before_rows(dataset: Dataset, result: ScenarioResult, key_of, info) -> list[BeforeRow]:
     rows = []
-    for i, (code, ur) in enumerate(result.units.items(), 1):
+    shown = [(code, ur) for code, ur in result.units.items() if code in key_of]    # not the ones set aside
+    for i, (code, ur) in enumerate(shown, 1):
         new_name, new_kind = info[key_of[code]]
         merged = key_of[code] != code
         notes = []

@@ -5,7 +5,7 @@ turns each ``Finding`` into a sentence a planner reads.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from core.common.text import fold
@@ -39,6 +39,9 @@ class UnitResult:
     exemption: str | None
     group_id: str | None
     override_source: str = ""
+    # "transfer" (the unit leaves the project) or "split" (it is judged as its parts): the unit is
+    # shown as it stands but neither grouped nor unresolved.
+    set_aside: str = ""
 
     @property
     def code(self) -> str:
@@ -50,7 +53,7 @@ class UnitResult:
 
     @property
     def unresolved(self) -> bool:
-        return self.must_merge and self.exemption is None and self.group_id is None
+        return self.must_merge and self.exemption is None and self.group_id is None and not self.set_aside
 
 
 @dataclass
@@ -333,7 +336,7 @@ def evaluate(dataset: Dataset, rules: RuleSet, scenario: Scenario) -> ScenarioRe
     """Evaluate every unit and group of ``scenario`` under ``rules`` (its split units as their
     parts, its transferred units out of the count)."""
     before = len(dataset.units)
-    dataset = scenario.working(dataset)
+    original, dataset = dataset, scenario.working(dataset)
     owner = scenario.grouped_codes()
     unit_results = {code: evaluate_unit(unit, rules, scenario,
                                         owner[code].id if code in owner else None)
@@ -343,6 +346,14 @@ def evaluate(dataset: Dataset, rules: RuleSet, scenario: Scenario) -> ScenarioRe
     groups = [evaluate_group(dataset, rules, scenario, g, unit_results, after_names, owner, names)
               for g in scenario.groups]
     after = len(dataset.units) - sum(len(g.members) - 1 for g in scenario.groups)
+    if dataset is not original:
+        # Units the scenario splits or transfers keep a result of their own, as they stand, so
+        # that every view of the project's units finds one; they are neither grouped nor unresolved.
+        split = {s.unit for s in scenario.splits}
+        for code, unit in original.units.items():
+            if code not in unit_results:
+                r = evaluate_unit(unit, rules, scenario, None)
+                unit_results[code] = replace(r, set_aside="split" if code in split else "transfer")
     unresolved = [c for c, r in unit_results.items() if r.unresolved]
     return ScenarioResult(scenario, rules, unit_results, groups, before, after, unresolved,
                           after_names=after_names, names=names, owner=owner, working=dataset)
