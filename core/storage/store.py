@@ -25,13 +25,13 @@ from core.storage import changelog
 from core.storage.changelog import default_author
 
 APP_ID = "sapxep-dvhc"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 UNIT_COLUMNS = ("code", "name", "kind", "terrain", "urban_class", "parent", "border", "province",
                 "district", "population", "population_source", "population_date", "area_km2",
                 "area_basis", "area_source", "area_date", "label_lat", "label_lon",
-                "classification_defaulted")
+                "classification_defaulted", "classification")
 
 
 class ProjectError(CoreError):
@@ -144,7 +144,9 @@ def check_file(path: Path) -> int | None:
 
 def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
     # Units imported without a classification column carry a visible warning.
-    conn.execute("alter table units add column classification_defaulted integer default 0")
+    columns = {r[1] for r in conn.execute("pragma table_info(units)")}
+    if "classification_defaulted" not in columns:
+        conn.execute("alter table units add column classification_defaulted integer default 0")
 
 
 def _add_states(conn: sqlite3.Connection) -> None:
@@ -153,7 +155,15 @@ def _add_states(conn: sqlite3.Connection) -> None:
     create_tables(conn)
 
 
-MIGRATIONS = {1: _migrate_1_to_2, 2: _add_states}
+def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
+    # Classifications beyond terrain/border/urban class (ethnic-minority share, bãi ngang, Red River
+    # Delta, island district, province type), what was defaulted and the planner's sources: JSON.
+    columns = {r[1] for r in conn.execute("pragma table_info(units)")}
+    if "classification" not in columns:
+        conn.execute("alter table units add column classification text default ''")
+
+
+MIGRATIONS = {1: _migrate_1_to_2, 2: _add_states, 3: _migrate_3_to_4}
 
 
 def backup_copy(path: Path, label: str) -> Path:
@@ -292,6 +302,21 @@ class Project:
             {"key": "dataset_meta", "value": json.dumps(dataset.meta, ensure_ascii=False)},
             {"key": "adjacency_source", "value": source},
         ], replace=True)
+
+    def store_units(self, units) -> None:
+        """Write units whose classification a planner edited, in one transaction; a failure is
+        named in words (``storage_failure``) and the project keeps its old state."""
+        rows = [unit_to_row(u) for u in units]
+        conn = self.db.conn
+        try:
+            with conn:
+                conn.execute("begin immediate")
+                for row in rows:
+                    cols = [c for c in row if c != "code"]
+                    conn.execute(f"update units set {', '.join(c + ' = ?' for c in cols)} where code = ?",
+                                 [row[c] for c in cols] + [row["code"]])
+        except (sqlite3.Error, OSError) as exc:
+            raise storage_failure(self.path, exc) from None
 
     # ----- dataset ---------------------------------------------------------
     def meta(self, key: str, default: str = "") -> str:
