@@ -14,8 +14,8 @@ from core.common.messages import Message, known, pick, say
 if TYPE_CHECKING:
     from core.law.evaluation import Finding
 
-__all__ = ["criterion_message", "criterion_text", "finding_message", "finding_text", "kind_label",
-           "pick", "severity_label", "verdict_label"]
+__all__ = ["criterion_message", "criterion_text", "finding_message", "finding_text", "group_verdict_label",
+           "kind_label", "pick", "severity_label", "verdict_label"]
 
 
 def _label(prefix: str, value: str, lang: str | None) -> str:
@@ -28,8 +28,22 @@ def kind_label(kind: str, lang: str | None = None) -> str:
     return _label("kind", kind, lang)
 
 
-def verdict_label(verdict: str, lang: str | None = None) -> str:
+def verdict_label(verdict: str, lang: str | None = None, wording: str = "standard") -> str:
+    """A verdict in words; ``wording="targets"`` (NQ 76/2025) speaks of "định hướng về tiêu
+    chuẩn" (targets) where the other periods speak of the standard."""
+    if wording == "targets" and known(f"verdict.targets.{verdict}"):
+        return say(f"verdict.targets.{verdict}", lang)
     return _label("verdict", verdict, lang)
+
+
+def group_verdict_label(g, lang: str | None = None) -> str:
+    """A merged unit's verdict in words, in the rule set's wording, with the article it rests on
+    ("Chưa đạt – thuộc trường hợp ngoại lệ (khoản 2 Điều 5 …)")."""
+    label = verdict_label(g.verdict, lang, g.wording)
+    if g.verdict not in ("exception", "not_considered"):
+        return label               # the figures' findings cite the requirement's article
+    article = g.verdict_article
+    return say("verdict.with_article", lang, verdict=label, article=article) if article else label
 
 
 def severity_label(severity: str, lang: str | None = None) -> str:
@@ -46,6 +60,9 @@ def finding_message(f: Finding) -> Message:
         p["who"] = p.get("isolated") or p.get("members", [])
     elif code == "exception":
         p["reason"] = Message("finding.reason", reason=p["reason"]) if p.get("reason") else ""
+        p.setdefault("how", "")
+    elif code == "exception_available":
+        p["prompt"] = Message("finding.prompt", prompt=p["prompt"]) if p.get("prompt") else ""
     elif code == "override":
         p["parts"] = [Message(f"finding.override_{what}", value=p[what])
                       for what in ("population", "area") if p.get(what) is not None]
