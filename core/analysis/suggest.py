@@ -158,8 +158,7 @@ def fixing_units(dataset: Dataset, rules: RuleSet, scenario: Scenario,
         after = _after_names(dataset, scenario)
         names, owner = name_index(dataset, after, rules), taken
     for code in candidates:
-        trial = Group(group.name, group.members + [code], group.seat, group.kind,
-                      group.exception_reason, group.id, group.exception_ground)
+        trial = replace(group, members=group.members + [code])
         r = _evaluate_alone(dataset, rules, scenario, trial, after, names, owner)
         req = r.requirement
         if req.exempt:

@@ -190,3 +190,23 @@ def defaulted_message(counts: dict[str, int]) -> Message:
     fields = [Message("classification.defaulted_field", field=Message(f"classification.field.{f}"), count=n)
               for f, n in counts.items() if f != "units"]
     return Message("classification.defaulted", units=counts["units"], fields=fields)
+
+
+def value_text(field_name: str, value: object) -> Message | str:
+    """A classification value as a planner reads it ("miền núi", "có", "tỉnh", "35 %")."""
+    if field_name in CLASSIFICATION_DEFAULTS and value is not None and not isinstance(value, bool):
+        try:
+            value = parse_value(field_name, value)
+        except DataError:
+            return str(value)
+    if field_name == "terrain":
+        return Message(f"terrain.{value}")
+    if field_name == "province_type":
+        return Message(f"province_type.{value}")
+    if isinstance(value, bool):
+        return Message("classification.yes" if value else "classification.no")
+    if value is None:
+        return Message("classification.unknown_value")
+    if field_name == "ethnic_minority_pct":
+        return Message("classification.share", value=value)
+    return str(value) or Message("classification.none")

@@ -306,17 +306,20 @@ class Project:
     def store_units(self, units) -> None:
         """Write units whose classification a planner edited, in one transaction; a failure is
         named in words (``storage_failure``) and the project keeps its old state."""
-        rows = [unit_to_row(u) for u in units]
         conn = self.db.conn
         try:
             with conn:
                 conn.execute("begin immediate")
-                for row in rows:
-                    cols = [c for c in row if c != "code"]
-                    conn.execute(f"update units set {', '.join(c + ' = ?' for c in cols)} where code = ?",
-                                 [row[c] for c in cols] + [row["code"]])
+                self._update_units(conn, units)
         except (sqlite3.Error, OSError) as exc:
             raise storage_failure(self.path, exc) from None
+
+    @staticmethod
+    def _update_units(conn, units) -> None:
+        for row in (unit_to_row(u) for u in units):
+            cols = [c for c in row if c != "code"]
+            conn.execute(f"update units set {', '.join(c + ' = ?' for c in cols)} where code = ?",
+                         [row[c] for c in cols] + [row["code"]])
 
     # ----- dataset ---------------------------------------------------------
     def meta(self, key: str, default: str = "") -> str:
@@ -469,14 +472,17 @@ class Project:
         row = self.db.execute("select version from scenarios where id = ?", [scenario_id]).fetchone()
         return row[0] if row else None
 
-    def save_scenario(self, scenario: Scenario, force: bool = False, action: str = "save", summary=None) -> None:
+    def save_scenario(self, scenario: Scenario, force: bool = False, action: str = "save", summary=None,
+                      units=()) -> None:
         """Save in one transaction; refuse if someone else saved a newer version (unless ``force``).
-        The change log gets ``action`` and ``summary`` (Messages) in the same transaction."""
+        The change log gets ``action`` and ``summary`` (Messages) in the same transaction;
+        ``units``: units whose classification was edited, written in the same transaction."""
         from core.storage import history
         scenario.validate(history.dataset_for_scenario(self, scenario))
         conn = self.db.conn
         with conn:
             conn.execute("begin immediate")
+            self._update_units(conn, units)
             row = conn.execute("select version from scenarios where id = ?", [scenario.id]).fetchone()
             if row is not None and row[0] != scenario.version and not force:
                 last = changelog.last_change_sqlite(conn, scenario.id)
