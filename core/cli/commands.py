@@ -11,27 +11,22 @@ from core.analysis.figures_used import context_json, figures_note
 from core.cli.history import choose
 from core.cli.output import CliError, line, print_json
 from core.cli.report import scenario_json, scenario_text, unit_json, units_text
-from core.common.messages import pick
+from core.domain.classification import count_defaulted
 from core.law.rules import all_rule_sets, get_rule_set
-from core.law.wording import criterion_text
 
 REPORT_LIMIT = 20           # items per list of an import report (--json has them all)
 
 
 def cmd_rules(args) -> None:
+    from core.cli.rules_text import rules_json, rules_lines
     rules = all_rule_sets()
     if args.json:
-        print_json([{"id": r.id, "title": r.title, "citation": r.citation, "period": r.period,
-                     "standards_source": r.standards_source,
-                     "must_merge": [{"id": c.id, "text": pick(c.text), "article": c.article,
-                                     "uncertain": c.uncertain} for c in r.criteria],
-                     "uncertain": r.uncertain} for r in rules.values()])
+        print_json([rules_json(r) for r in rules.values()])
         return
     for r in rules.values():
-        print(f"{r.id:12} {pick(r.title)}")
-        print(f"{'':12} {r.citation}")
-        for c in r.criteria:
-            print(f"{'':12} – {criterion_text(c)}")
+        for item in rules_lines(r):
+            print(item.text() if hasattr(item, "text") else item)
+        print()
 
 
 def cmd_units(args, project) -> None:
@@ -48,7 +43,8 @@ def cmd_units(args, project) -> None:
             p["must_merge"] += int(r.must_merge)
         print_json({"rules": rules.id, "dataset": project.dataset.name, **context_json(project.dataset, rules),
                     "count": len(results),
-                    "must_merge_count": len(must), "by_province": by_province,
+                    "must_merge_count": len(must), "by_province": by_province, "in_force": rules.in_force,
+                    "classification_defaulted": count_defaulted(r.unit for r in results),
                     "units": [unit_json(r) for r in results]})
     else:
         print(project.dataset.name)
@@ -154,7 +150,8 @@ def cmd_replay(args, project) -> None:
     from core.session.replay import read_gestures_file, replay
     gestures = read_gestures_file(args.file)
     choose(project, args, project.get_scenario(args.scenario))
-    session = Session(project)
+    # Classification edits wait for the save, so the whole file is one transaction (or none).
+    session = Session(project, persist_at_once=False)
     session.open(args.scenario)
     for i, change in enumerate(replay(session, gestures), start=1):
         line("cli.replay.step", index=i, change=change)

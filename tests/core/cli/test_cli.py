@@ -43,7 +43,7 @@ def test_check_under_another_rule_set(db_path):
 def test_units_text_shows_which_units_must_merge_and_why(db_path):
     out = run(db_path, "units", "--rules", "nq653-2019", check=True).stdout
     line = next(row for row in out.splitlines() if "Giao Hòa" in row)
-    assert "Có" in line and "dưới 50 %" in line and "NQ 653/2019" in line
+    assert "Có" in line and "chưa đạt 50 %" in line and "Nghị quyết số 653/2019" in line
 
 
 def test_units_json_fields(db_path):
