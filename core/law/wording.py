@@ -7,15 +7,17 @@ verdict reads the same on screen and in the dossier. ``lang=None`` is the chosen
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.common.messages import Message, known, pick, say
 
 if TYPE_CHECKING:
     from core.law.evaluation import Finding
+    from core.law.rules import GroupException, RuleSet
 
-__all__ = ["criterion_message", "criterion_text", "finding_message", "finding_text", "group_verdict_label",
-           "kind_label", "pick", "severity_label", "verdict_label"]
+__all__ = ["GroundChoice", "criterion_message", "criterion_text", "finding_message", "finding_text",
+           "ground_choices", "group_verdict_label", "kind_label", "pick", "severity_label", "verdict_label"]
 
 
 def _label(prefix: str, value: str, lang: str | None) -> str:
@@ -80,3 +82,39 @@ def criterion_message(crit) -> Message:
 
 def criterion_text(crit, lang: str | None = None) -> str:
     return criterion_message(crit).text(lang)
+
+
+# ----- exception grounds a planner records for a group (checks panel, CLI, scenario files) ----
+@dataclass(frozen=True)
+class GroundChoice:
+    """One ground a planner may pick for a group below its requirement.
+
+    ``id`` goes into ``SetGroupException(group_id, text, ground=id)`` and the scenario file's
+    ``"exception": {"ground": id, "text": ...}``; ``label`` is what the planner picks ("Nhập 02
+    đơn vị … (khoản 2 Điều 1 …)"), ``prompt`` what the free text must say; ``needs_text``: the
+    session refuses the ground without its text; ``fits``: the ground is a case for a group of
+    this size (a ground that does not fit may still be recorded: the verdict then says why it
+    does not apply)."""
+
+    id: str
+    label: Message
+    prompt: Message
+    article: str
+    needs_text: bool
+    fits: bool
+    uncertain: bool
+
+
+def ground_choices(rules: RuleSet, members: int | None = None) -> list[GroundChoice]:
+    """The rule set's recordable exception grounds, in its file's order, worded through the
+    message catalogue (``exception.ground_label`` / ``exception.ground_prompt``) in either
+    language; with ``members``, each says whether it fits a group of that many units."""
+    return [_choice(e, members) for e in rules.exception_grounds]
+
+
+def _choice(e: GroupException, members: int | None) -> GroundChoice:
+    return GroundChoice(
+        id=e.id, label=Message("exception.ground_label", text=e.text, article=e.article),
+        prompt=Message("exception.ground_prompt", prompt=e.prompt or e.text),
+        article=e.article, needs_text=e.needs_text,
+        fits=True if members is None else e.fits(members), uncertain=e.uncertain)
