@@ -28,6 +28,19 @@ def _requirement_rows(r: RuleSet) -> list[dict]:
     return rows
 
 
+def _case(match: dict) -> list[Message]:
+    """What an entry of the merged-unit table applies to besides the kind (terrain, border, the
+    kind of province), in words: "miền núi, vùng cao"."""
+    case: list[Message] = []
+    for terrain in (lambda t: t if isinstance(t, list) else [t])(match.get("terrain") or []):
+        case.append(Message(f"terrain.{terrain}"))
+    if match.get("border"):
+        case.append(Message("cli.rules.case_border"))
+    if match.get("province_type"):
+        case.append(Message(f"province_type.{match['province_type']}"))
+    return case
+
+
 def rules_json(r: RuleSet, lang: str | None = None) -> dict:
     def exc(e):
         return {"id": e.id, "text": pick(e.text, lang), "article": e.article, "automatic": e.automatic,
@@ -87,8 +100,9 @@ def rules_lines(r: RuleSet) -> list[Message | str]:
         if row["exempt"]:
             reqs.append(item(row["text"], row["article"], row["uncertain"]))
         elif "area_km2" in row:
-            reqs.append(Message("cli.rules.requirement", kind=kind, area=row["area_km2"], population=row["population"],
-                                article=row["article"]))
+            reqs.append(Message("cli.rules.requirement_case" if _case(row["match"]) else "cli.rules.requirement",
+                                kind=kind, case=_case(row["match"]), area=row["area_km2"],
+                                population=row["population"], article=row["article"]))
         else:
             reqs.append(Message("cli.rules.requirement_pct", area=row["area_pct"], population=row["population_pct"],
                                 article=row["article"]))
