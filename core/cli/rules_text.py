@@ -37,7 +37,7 @@ def _case(match: dict) -> list[Message]:
     if match.get("border"):
         case.append(Message("cli.rules.case_border"))
     if match.get("province_type"):
-        case.append(Message(f"province_type.{match['province_type']}"))
+        case.append(Message(f"cli.rules.case_province.{match['province_type']}"))
     return case
 
 
