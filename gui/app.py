@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication
 from core.common.paths import default_db_path
 from core.domain.scenario import Scenario, ScenarioError
 from core.law.rules import UnknownRuleSet, all_rule_sets
-from core.storage.store import ProjectError, UnknownScenario, open_project
+from core.storage.connect import configured, is_shared, open_project
+from core.storage.store import ProjectError, UnknownScenario
 
 from .dialogs.common import Message
 from .errors import explain
@@ -23,10 +24,13 @@ EMPTY_SCENARIO = "Phương án mới"
 DEFAULT_SIZE = (1366, 768)
 
 
-def project_path(db_path: str | None) -> Path:
-    """The database to open: the one asked for, else the last one used, else the default."""
+def project_path(db_path: str | None) -> Path | str:
+    """The database to open: the one asked for, else the last one used, else the default
+    (a shared store ``postgresql://…`` is given as it is written)."""
     if db_path:
-        return Path(db_path)
+        return db_path if is_shared(db_path) else Path(db_path)
+    if is_shared(configured()):
+        return configured()
     last = settings().value("last_project", "")
     if last and Path(last).exists():
         return Path(last)
@@ -46,7 +50,7 @@ def create_main_window(db_path: str | None = None, language: str | None = None) 
     ensure_names()
     later = any(isinstance(w, MainWindow) for w in QApplication.topLevelWidgets())
     set_language(language or (current_language() if later else saved_language()), remember=False)
-    project = open_project(project_path(db_path))
+    project = open_project(project_path(db_path), author=str(settings().value("author", "") or "") or None)
     session = Session(project)
     remembered = settings().value(scenario_key(str(project.path)), "")
     problems: list[str] = []
@@ -70,7 +74,7 @@ def create_main_window(db_path: str | None = None, language: str | None = None) 
                 break
             except (ProjectError, UnknownRuleSet, ScenarioError) as exc:
                 problems.append(f"{scenario.name}: {explain(exc)}")
-    problems[:0] = [m.text(current_language()) for m in project.unreadable_scenarios]
+    problems[:0] = [m.text(current_language()) for m in getattr(project, "unreadable_scenarios", [])]
     if not opened:
         # A project just made from national data has no scenario yet (or none that opens):
         # start an empty one.
@@ -80,6 +84,9 @@ def create_main_window(db_path: str | None = None, language: str | None = None) 
     settings().setValue("last_project", str(project.path))
     window = MainWindow(session)
     window.window_factory = create_main_window     # Tệp → Mở dự án… opens another window
+    if getattr(project, "url", None):              # a shared store: colleagues' changes, live
+        from .live_updates import LiveUpdates
+        window.live_updates = LiveUpdates(window)
     window.resize(*DEFAULT_SIZE)
     window.restore_layout()
     if project.migrated_backup is not None:

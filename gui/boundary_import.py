@@ -22,7 +22,7 @@ from core.common.messages import say
 from core.imports.boundaries import BoundaryPlan, Cancelled, apply_boundaries, plan_boundaries
 from core.imports.report import BoundaryReport
 from core.imports.steps import MAX_TOLERANCE_M
-from core.storage.store import Project
+from core.storage.connect import open_project
 
 from .dialogs.common import Choice, Message, translate
 from .dialogs.preview import Choices, Replan, ReportPreview
@@ -71,7 +71,7 @@ class ImportWorker(QObject):
     def apply(self, plan: BoundaryPlan) -> None:
         project = None
         try:
-            project = Project(self.db_path)
+            project = open_project(self.db_path)
             report = apply_boundaries(project, plan, progress=self._progress, cancelled=self.cancel_flag.is_set)
         except BaseException as exc:       # every failure is shown, none is lost
             self.failed.emit(exc.with_traceback(None))
@@ -101,7 +101,8 @@ class BoundaryImport(QObject):
         self.session, self.window, self.layer_file = session, window, layer_file
         self.plan: BoundaryPlan | None = None
         self.shown: tuple[BoundaryPlan, tuple] | None = None     # the last preview and its choices
-        self._new_worker(ImportWorker(session.project.path, session.dataset, layer_file, layer))
+        where = getattr(session.project, "url", None) or session.project.path      # a file, or a shared store
+        self._new_worker(ImportWorker(where, session.dataset, layer_file, layer))
         self.dialog = QProgressDialog(self.tr("Đang nhập ranh giới…"), self.tr("Hủy"), 0, 100, window)
         self.dialog.setWindowTitle(self.tr("Nhập ranh giới"))
         self.dialog.setMinimumDuration(0)

@@ -17,7 +17,7 @@ from core.common.errors import CoreError
 from core.domain.scenario import Scenario
 from core.export import export_scenario
 from core.export.files import ExportError
-from core.storage.store import Project
+from core.storage.connect import open_project
 
 from .dialogs.common import Message
 from .errors import explain
@@ -36,7 +36,7 @@ class ExportWorker(QObject):
     def run(self) -> None:
         project = None
         try:
-            project = Project(self.db_path)
+            project = open_project(self.db_path)
             export_scenario(project, self.scenario, self.path, self.rules)
             self.finished.emit("")
         except Exception as exc:            # core's refusals, and a writer failing deep inside a library
@@ -58,7 +58,8 @@ class ExportJob(QObject):
         assert session.scenario is not None
         self.window, self.path = window, path
         self.thread = QThread(self)
-        self.worker = ExportWorker(session.project.path, session.scenario.snapshot(), path, rules)
+        where = getattr(session.project, "url", None) or session.project.path      # a file, or a shared store
+        self.worker = ExportWorker(where, session.scenario.snapshot(), path, rules)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.finished.connect(self._finished)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter
 
+from core.common.messages import say
 from core.common.numbers import fmt_int
 from core.domain.scenario import ScenarioError
 from core.law.wording import verdict_label
@@ -31,6 +32,7 @@ from .scenario_actions import ScenarioActions
 from .scenario_dock import ScenarioDock
 from .session import Session
 from .settings import scenario_key, settings
+from .shared_connect import connect_shared_store
 from .text import fill
 from .unit_table import UnitTable
 
@@ -38,6 +40,22 @@ AUTOSAVE_MS = 3000
 AUTOSAVE_IDLE_S = 1.5          # edits this recent mean the planner is at work: wait …
 AUTOSAVE_MAX_WAIT_S = 20.0     # … but not longer than this since the last entry
 
+
+
+def state_words(project, dataset, lang: str) -> list[str]:
+    """The state (hiện trạng) and figure set the window shows, for the status bar: the state once the
+    project has more than one, the figure set when it is not the project's own."""
+    from core.storage.history import states
+    state = dataset.meta.get("state") or {}
+    figures = dataset.meta.get("figures") or {}
+    out = []
+    known = states(project)
+    if len(known) > 1:
+        out.append(say("history.status.state", lang, name=state.get("name") or "base",
+                       position=state.get("position") or 0, last=known[-1].position))
+    if figures.get("name") not in (None, "", "base"):
+        out.append(say("history.status.figures", lang, name=figures["name"], date=figures.get("date") or "—"))
+    return out
 
 class MainWindow(QMainWindow):
     def __init__(self, session: Session) -> None:
@@ -98,6 +116,7 @@ class MainWindow(QMainWindow):
         a.save.triggered.connect(sa.save)
         a.quit.triggered.connect(self.close)
         a.open_project.triggered.connect(lambda: self.open_other_project())
+        a.connect_shared.triggered.connect(lambda: connect_shared_store(self))
         a.import_scenario.triggered.connect(lambda: sa.import_file())
         a.export_scenario.triggered.connect(lambda: sa.export_file())
         a.import_boundaries.triggered.connect(lambda: self.import_boundaries())
@@ -128,6 +147,7 @@ class MainWindow(QMainWindow):
         a.rules_box.activated.connect(lambda i: e.set_rules(a.rules_box.itemData(i)))
         a.about.triggered.connect(self.about)
         a.compare.triggered.connect(lambda: self.open_compare())
+        a.propose.triggered.connect(lambda: self.open_propose())
         self.national_dock.panel.rules_requested.connect(e.set_rules)
         self.national_dock.panel.area_chosen.connect(self.table.set_area)
         self.table.found.connect(lambda code: self.map.show_codes([code]))
@@ -202,9 +222,9 @@ class MainWindow(QMainWindow):
         if r is None or s.scenario is None:
             return
         lang = current_language()
-        self.summary.setText(fill(self.tr("Đơn vị: %1 → %2 (giảm %3) · Phải sắp xếp chưa xử lý: %4 · %5"),
-                                  r.units_before, r.units_after, r.reduction, len(r.unresolved),
-                                  verdict_label(r.verdict, lang)))
+        text = fill(self.tr("Đơn vị: %1 → %2 (giảm %3) · Phải sắp xếp chưa xử lý: %4 · %5"),
+                    r.units_before, r.units_after, r.reduction, len(r.unresolved), verdict_label(r.verdict, lang))
+        self.summary.setText(" · ".join([text, *state_words(s.project, s.dataset, lang)]))
         a = self.actions_
         index = a.rules_box.findData(s.scenario.rules)
         a.rules_box.setCurrentIndex(index)
@@ -308,6 +328,10 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         return window
+
+    def open_propose(self):
+        from .dialogs.propose_dialog import ProposeDialog
+        return ProposeDialog.open_for(self)
 
     def about(self) -> None:
         from .about import about_text

@@ -31,6 +31,7 @@ class WindowActions(QObject):
         SP = QStyle.StandardPixmap
         # File
         self.open_project = act(Key.Open, SP.SP_DialogOpenButton)
+        self.connect_shared = act()
         self.import_scenario = act()
         self.export_scenario = act()
         self.import_boundaries = act()
@@ -68,6 +69,7 @@ class WindowActions(QObject):
         self.rename_scenario = act()
         self.delete_scenario = act()
         self.compare = act()
+        self.propose = act()
         self.rules_group = QActionGroup(window)
         self.rules_actions: dict[str, QAction] = {}
         for rule_id in all_rule_sets():
@@ -89,7 +91,7 @@ class WindowActions(QObject):
     def build(self) -> None:
         bar = self.window.menuBar()
         self.file_menu = QMenu(bar)
-        self.file_menu.addActions([self.open_project, self.save])
+        self.file_menu.addActions([self.open_project, self.connect_shared, self.save])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.import_scenario, self.export_scenario, self.import_boundaries,
                                    self.undo_import])
@@ -115,6 +117,7 @@ class WindowActions(QObject):
                                        self.delete_scenario])
         self.scenario_menu.addSeparator()
         self.scenario_menu.addAction(self.compare)
+        self.scenario_menu.addAction(self.propose)
         self.scenario_menu.addSeparator()
         self.rules_menu = self.scenario_menu.addMenu("")
         self.rules_menu.addActions(list(self.rules_actions.values()))
@@ -160,7 +163,8 @@ class WindowActions(QObject):
         self.language_menu.setTitle(self.tr("Ngôn ngữ / Language"))
         self.rules_menu.setTitle(self.tr("Bộ quy tắc"))
         texts = {
-            self.open_project: self.tr("Mở dự án khác…"), self.import_scenario: self.tr("Nhập phương án từ tệp JSON…"),
+            self.open_project: self.tr("Mở dự án khác…"), self.connect_shared: self.tr("Kết nối kho dùng chung…"),
+            self.import_scenario: self.tr("Nhập phương án từ tệp JSON…"),
             self.export_scenario: self.tr("Xuất phương án ra tệp JSON…"),
             self.import_boundaries: self.tr("Nhập lớp ranh giới…"),
             self.undo_import: self.tr("Hoàn tác lần nhập ranh giới gần nhất"), self.save: self.tr("Lưu"),
@@ -176,6 +180,7 @@ class WindowActions(QObject):
             self.rename_scenario: self.tr("Đổi tên…"), self.delete_scenario: self.tr("Xóa…"),
             self.about: self.tr("Giới thiệu"),
             self.compare: self.tr("So sánh phương án…"),
+            self.propose: self.tr("Đề xuất phương án…"),
             self.export_summary: self.tr("Xuất bản tóm tắt phương án…"),
         }
         for action, text in texts.items():
@@ -191,6 +196,7 @@ class WindowActions(QObject):
             self.fit: self.tr("Hiện toàn bộ bản đồ (Ctrl+0)"),
             self.save: self.tr("Lưu phương án vào dự án (Ctrl+S)"),
             self.compare: self.tr("Xem hai phương án cạnh nhau: bản đồ, các chỉ tiêu và khác biệt"),
+            self.propose: self.tr("Để công cụ đề xuất cách sắp xếp mà mọi nhóm đều đạt, lưu thành phương án mới"),
             self.export_summary: self.tr("Xuất bản tóm tắt cho hồ sơ đề án: PDF, Excel, CSV, GeoPackage, GeoJSON"),
         }
         for action, tip in tips.items():

@@ -72,8 +72,10 @@ class ScenarioActions(QObject):
                                              "Lưu bản của bạn thành phương án mới?"), s.scenario.name),
                                 [("copy", self.tr("Lưu thành phương án mới")), ("cancel", self.tr("Hủy"))])
             return answer == "copy" and self._save_as_copy()
-        except ConflictError:
+        except ConflictError as exc:
+            # Core's words first: who saved it last, and when (from the change log).
             answer = Choice.ask(self.window, self.tr("Phương án đã bị thay đổi ở nơi khác"),
+                                explain(exc, s.dataset) + "\n\n" +
                                 fill(self.tr("Phương án “%1” vừa được lưu từ một cửa sổ hoặc máy khác. "
                                              "Ghi đè lên bản đó, hay lưu bản của bạn thành phương án mới?"),
                                      s.scenario.name),
@@ -136,7 +138,7 @@ class ScenarioActions(QObject):
             if answer == "copy":
                 scenario = s.scenario.duplicate(name)
             else:
-                scenario = Scenario(name=name, rules=s.scenario.rules)
+                scenario = Scenario(name=name, rules=s.scenario.rules, state=s.scenario.state)   # on the same units
             return self._add_and_open(scenario)
         except ScenarioError as exc:
             self._error(self.tr("Không tạo được phương án"), exc)

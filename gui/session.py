@@ -109,9 +109,12 @@ class Session(QObject):
         self.set_scenario(self.project.get_scenario(ref))
 
     def set_scenario(self, scenario: Scenario) -> None:
+        before = self.core.dataset
         delta = self.core.switch(scenario)        # refuses a scenario under an unknown rule set
         self._clear_stack()
         self.selection = []
+        if self.core.dataset is not before:      # drafted on another state (hiện trạng): its units
+            self.dataset_changed.emit()
         self._evaluated(delta)
         self.scenario_switched.emit()
         self.selection_changed.emit()

@@ -20,6 +20,7 @@ from core.law.evaluation import (
     evaluate_group,
     evaluate_unit,
     name_index,
+    name_slot,
 )
 from core.law.rules import RuleSet
 
@@ -103,11 +104,12 @@ def preview_group(dataset: Dataset, rules: RuleSet, scenario: Scenario,
     if result is None:
         return _evaluate_alone(dataset, rules, trial, group)
     after_changes: dict[str, str] = {}
-    name_changes: dict[tuple[str, str], list[str]] = {}
+    name_changes: dict[tuple[str, str, str], list[str]] = {}
     names = result.names
     for code in reverted:
         unit = dataset.units[code]
-        old, new = (unit.province, fold(result.after_names[code])), (unit.province, fold(unit.name))
+        old = name_slot(rules, unit, result.after_names[code])
+        new = name_slot(rules, unit, unit.name)
         name_changes[old] = [c for c in name_changes.get(old, names.get(old, ())) if c != code]
         name_changes[new] = [*name_changes.get(new, names.get(new, ())), code]
         after_changes[code] = unit.name
@@ -131,7 +133,7 @@ def _evaluate_alone(dataset: Dataset, rules: RuleSet, scenario: Scenario, group:
     trial_after = _Overlay(after, dict.fromkeys(group.members, group.name))
     units = {c: evaluate_unit(dataset.units[c], rules, scenario, group.id) for c in group.members}
     return evaluate_group(dataset, rules, scenario, group, units, trial_after, owner,
-                          names if names is not None else name_index(dataset, trial_after))
+                          names if names is not None else name_index(dataset, trial_after, rules))
 
 
 def fixing_units(dataset: Dataset, rules: RuleSet, scenario: Scenario,
@@ -154,10 +156,9 @@ def fixing_units(dataset: Dataset, rules: RuleSet, scenario: Scenario,
         after, names, owner = result.after_names, result.names, result.owner
     else:
         after = _after_names(dataset, scenario)
-        names, owner = name_index(dataset, after), taken
+        names, owner = name_index(dataset, after, rules), taken
     for code in candidates:
-        trial = Group(group.name, group.members + [code], group.seat, group.kind,
-                      group.exception_reason, group.id)
+        trial = replace(group, members=group.members + [code])
         r = _evaluate_alone(dataset, rules, scenario, trial, after, names, owner)
         req = r.requirement
         if req.exempt:

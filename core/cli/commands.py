@@ -11,27 +11,22 @@ from core.analysis.figures_used import context_json, figures_note
 from core.cli.history import choose
 from core.cli.output import CliError, line, print_json
 from core.cli.report import scenario_json, scenario_text, unit_json, units_text
-from core.common.messages import pick
+from core.domain.classification import count_defaulted
 from core.law.rules import all_rule_sets, get_rule_set
-from core.law.wording import criterion_text
 
 REPORT_LIMIT = 20           # items per list of an import report (--json has them all)
 
 
 def cmd_rules(args) -> None:
+    from core.cli.rules_text import rules_json, rules_lines
     rules = all_rule_sets()
     if args.json:
-        print_json([{"id": r.id, "title": r.title, "citation": r.citation, "period": r.period,
-                     "standards_source": r.standards_source,
-                     "must_merge": [{"id": c.id, "text": pick(c.text), "article": c.article,
-                                     "uncertain": c.uncertain} for c in r.criteria],
-                     "uncertain": r.uncertain} for r in rules.values()])
+        print_json([rules_json(r) for r in rules.values()])
         return
     for r in rules.values():
-        print(f"{r.id:12} {pick(r.title)}")
-        print(f"{'':12} {r.citation}")
-        for c in r.criteria:
-            print(f"{'':12} – {criterion_text(c)}")
+        for item in rules_lines(r):
+            print(item.text() if hasattr(item, "text") else item)
+        print()
 
 
 def cmd_units(args, project) -> None:
@@ -48,7 +43,8 @@ def cmd_units(args, project) -> None:
             p["must_merge"] += int(r.must_merge)
         print_json({"rules": rules.id, "dataset": project.dataset.name, **context_json(project.dataset, rules),
                     "count": len(results),
-                    "must_merge_count": len(must), "by_province": by_province,
+                    "must_merge_count": len(must), "by_province": by_province, "in_force": rules.in_force,
+                    "classification_defaulted": count_defaulted(r.unit for r in results),
                     "units": [unit_json(r) for r in results]})
     else:
         print(project.dataset.name)
@@ -60,7 +56,7 @@ def cmd_units(args, project) -> None:
 def cmd_scenarios(args, project) -> None:
     import sys
     items = project.scenarios()
-    for problem in project.unreadable_scenarios:     # a damaged row: named, the others listed
+    for problem in getattr(project, "unreadable_scenarios", []):     # a damaged row: named, the others listed
         print(problem.text(), file=sys.stderr)
     if args.json:
         print_json([{"id": s.id, "name": s.name, "rules": s.rules, "groups": len(s.groups),
@@ -83,22 +79,6 @@ def cmd_check(args, project) -> None:
         print_json(scenario_json(result))
     else:
         print(scenario_text(result))
-
-
-def cmd_import_scenario(args, project) -> None:
-    from core.domain.scenario_io import read_scenario_file
-    from core.storage.history import latest_state, resolve_state
-    scenario = read_scenario_file(args.file)
-    # Drafted on the state --state names, else the one the file names, else the latest.
-    drafted_on = resolve_state(project, getattr(args, "state", None) or scenario.state or latest_state(project).name)
-    scenario.state = drafted_on.name if drafted_on.position else ""
-    choose(project, args, scenario)
-    scenario.validate(project.dataset)
-    get_rule_set(scenario.rules)
-    if args.name:
-        scenario.name = args.name
-    project.add_scenario(scenario)
-    line("cli.imported_scenario", name=scenario.name, groups=len(scenario.groups), id=scenario.id)
 
 
 def cmd_export_scenario(args, project) -> None:
@@ -173,7 +153,8 @@ def cmd_replay(args, project) -> None:
     from core.session.replay import read_gestures_file, replay
     gestures = read_gestures_file(args.file)
     choose(project, args, project.get_scenario(args.scenario))
-    session = Session(project)
+    # Classification edits wait for the save, so the whole file is one transaction (or none).
+    session = Session(project, persist_at_once=False)
     session.open(args.scenario)
     for i, change in enumerate(replay(session, gestures), start=1):
         line("cli.replay.step", index=i, change=change)
@@ -185,5 +166,7 @@ def cmd_replay(args, project) -> None:
         line("cli.replay.not_saved", name=session.scenario.name)
         return
     if session.dirty:
-        session.save()
+        from core.common.messages import Message
+        session.save(action="apply", summary=[Message("change.applied_from", file=Path(args.file).name),
+                                              *(session.changes_since_save() or [])])
     line("cli.replay.saved", name=session.scenario.name)

@@ -18,8 +18,18 @@ from core.common.messages import say
 def cmd_new_project(args) -> None:
     from pathlib import Path
 
+    from core.cli.output import CliError
+    from core.cli.shared import cmd_copy_project
     from core.common.paths import default_db_path
     from core.imports.national import import_national
+    from core.storage.connect import configured, is_shared
+    if args.from_file:
+        cmd_copy_project(args)
+        return
+    if not (args.boundaries and args.stats):
+        raise CliError("project.from_or_boundaries")
+    if is_shared(args.db or configured()):
+        raise CliError("project.national_needs_file")
     db = Path(args.db) if args.db else default_db_path()
     try:
         project, report = import_national(db, args.boundaries, args.stats, tolerance_m=args.tolerance,
@@ -36,8 +46,16 @@ def cmd_new_project(args) -> None:
     print("\n".join(report.lines(limit=REPORT_LIMIT)))
 
 
+def _file_only(project) -> None:
+    """Pairing an import by hand is done in the project file it was built in, before it is shared."""
+    if not hasattr(project, "db"):
+        from core.cli.output import CliError
+        raise CliError("project.file_only")
+
+
 def cmd_unmatched(args, project) -> None:
     from core.imports.match_store import unmatched_features, unmatched_rows
+    _file_only(project)
     feats, rows = unmatched_features(project), unmatched_rows(project)
     if args.json:
         print_json({"features": feats, "rows": rows})
@@ -57,6 +75,7 @@ def cmd_unmatched(args, project) -> None:
 
 def cmd_resolve_match(args, project) -> None:
     from core.imports.match_store import resolve_match
+    _file_only(project)
     unit = resolve_match(project, args.code, args.row)
     line("cli.resolved", code=unit.code, row=args.row, name=unit.name, kind=unit.kind,
          population=unit.population.value, neighbours=len(project.dataset.neighbours(unit.code)))

@@ -13,6 +13,7 @@ from core.cli import commands as c
 from core.cli import history as hist
 from core.cli import national as n
 from core.cli import propose as proposer
+from core.cli import shared
 from core.common.messages import say
 
 LANGS = ("vi", "en")
@@ -37,12 +38,14 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGS, default="vi", help=h("lang"))
     p.add_argument("--state", metavar=m("name"), help=h("state"))
     p.add_argument("--figures", metavar=m("name"), help=h("figures"))
+    p.add_argument("--author", metavar=m("name"), help=h("author"))
     # The same two options are taken after the command too ("check X --lang en").
     late = argparse.ArgumentParser(add_help=False)
     late.add_argument("--db", metavar=m("file"), default=argparse.SUPPRESS, help=h("db"))
     late.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=h("lang"))
     late.add_argument("--state", metavar=m("name"), default=argparse.SUPPRESS, help=h("state"))
     late.add_argument("--figures", metavar=m("name"), default=argparse.SUPPRESS, help=h("figures"))
+    late.add_argument("--author", metavar=m("name"), default=argparse.SUPPRESS, help=h("author"))
     sub = p.add_subparsers(dest="command", required=True, title=h("commands"), metavar=m("command"))
     p.command_names = []
 
@@ -93,9 +96,20 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     s.add_argument("--date", metavar=m("date"), required=True, help=h("figures_date"))
     s.add_argument("--source", metavar=m("text"), help=h("figures_source"))
 
-    s = command("import-scenario", c.cmd_import_scenario, "import_scenario")
+    s = command("import-scenario", shared.cmd_import_scenario, "import_scenario")
     s.add_argument("file", metavar=m("file"), help=h("scenario_file"))
     s.add_argument("--name", metavar=m("name"), help=h("name"))
+    s.add_argument("--replace", action="store_true", help=h("replace"))
+
+    s = command("history", shared.cmd_history, "history", json=True)
+    s.add_argument("scenario", nargs="?", metavar=m("scenario"), help=h("history_scenario"))
+
+    s = command("submit", shared.cmd_submit, "submit")
+    s.add_argument("scenario", metavar=m("scenario"), help=h("scenario"))
+    s.add_argument("--reopen", action="store_true", help=h("reopen"))
+
+    s = command("team", shared.cmd_team, "team", json=True)
+    s.add_argument("--grant", nargs=2, metavar=(m("login"), m("role")), help=h("grant"))
 
     s = command("export-scenario", c.cmd_export_scenario, "export_scenario")
     s.add_argument("scenario", metavar=m("scenario"), help=h("scenario"))
@@ -112,8 +126,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     from core.imports.national import DEFAULT_TOLERANCE_M
     s = command("new-project", n.cmd_new_project, "new_project", project=False, json=True)
-    s.add_argument("--boundaries", metavar=m("file"), required=True, help=h("boundaries"))
-    s.add_argument("--stats", metavar=m("file"), required=True, help=h("stats"))
+    s.add_argument("--from", dest="from_file", metavar=m("file"), help=h("from_file"))
+    s.add_argument("--boundaries", metavar=m("file"), help=h("boundaries"))
+    s.add_argument("--stats", metavar=m("file"), help=h("stats"))
     s.add_argument("--tolerance", metavar=m("metres"), type=number, default=DEFAULT_TOLERANCE_M,
                    help=h("tolerance", default=f"{DEFAULT_TOLERANCE_M:g}"))
     s.add_argument("--name", metavar=m("name"), default="", help=h("dataset_name"))

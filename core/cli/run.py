@@ -83,12 +83,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from core.storage.store import open_project, storage_failure
+    from core.storage.connect import open_project
+    from core.storage.store import storage_failure
     try:
         if not args.project:
             args.func(args)
             return 0
-        project = open_project(args.db)
+        project = open_project(args.db, author=getattr(args, "author", None))
         try:
             try:
                 args.func(args, project)

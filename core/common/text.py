@@ -30,6 +30,14 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", stripped).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def same_name_key(text: str) -> str:
+    """The key under which two unit names are the same name: NFC, case folded, single spaces,
+    tone marks and every other diacritic kept ("Sơn Hà" and "Sơn Hạ", "Cẩm Giang" and "Cẩm
+    Giàng" are different names; "giao  hòa" and "Giao Hòa" the same)."""
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", unicodedata.normalize("NFC", str(text)).casefold()).strip())
+
+
 def name_key(text: str, drop_prefix: bool = True) -> str:
     """A key for matching unit names across sources.
 

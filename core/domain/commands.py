@@ -384,27 +384,42 @@ class SetSeat(EditGroup):
 
 
 class SetGroupException(EditGroup):
-    """Record why a group that misses the standard is an exception (empty text: none)."""
+    """Record why a group that misses its requirement is an exception: a ground of the rule set
+    (``RuleSet.exception_grounds``, e.g. NQ 653 "special-factors", NQ 76 khoản 3 Điều 5
+    "standing-committee-decision") and its text (the decision, the reason). Empty text and no
+    ground: none. The session checks the ground against the scenario's rule set."""
 
     code = "command.set_exception"
     field = "exception_reason"
 
-    def __init__(self, group_id: str, reason: str) -> None:
+    def __init__(self, group_id: str, reason: str, ground: str = "") -> None:
         super().__init__(group_id, reason)
+        self.ground = ground
 
     def _new_value(self, group: Group, dataset: Dataset) -> object:
-        if not isinstance(self.value, str):
+        if not isinstance(self.value, str) or not isinstance(self.ground, str):
             raise ScenarioError("command.reason_not_text")
         return nfc(self.value.strip())
 
+    def _apply(self, scenario: Scenario, dataset: Dataset) -> Change:
+        group = scenario.group_by_id(self.group_id)
+        text = self._new_value(group, dataset)
+        ground = nfc(self.ground.strip())
+        self._old = scenario.replace_group(replace(group, exception_reason=text, exception_ground=ground))
+        return self._change()
+
+    def _cleared(self) -> bool:
+        return not str(self.value).strip() and not str(self.ground).strip()
+
     def label(self) -> Message:
-        return Message(self.code if str(self.value).strip() else "command.clear_exception")
+        return Message("command.clear_exception" if self._cleared() else self.code)
 
     def describe(self, dataset: Dataset) -> Message:
         group = self._old.name if self._old else ""
-        if str(self.value).strip():
-            return Message("change.set_exception", group=group, reason=nfc(str(self.value).strip()))
-        return Message("change.clear_exception", group=group)
+        if self._cleared():
+            return Message("change.clear_exception", group=group)
+        return Message("change.set_exception", group=group, reason=nfc(str(self.value).strip()),
+                       ground=nfc(str(self.ground).strip()))
 
 
 # ----- units ----------------------------------------------------------------------------------

@@ -7,9 +7,18 @@ from dataclasses import dataclass, field
 from core.common.errors import CoreError
 from core.common.messages import Message
 
-KINDS = ("xa", "thi_tran", "phuong")
-TERRAINS = ("lowland", "mountainous", "island")
+KINDS = ("xa", "thi_tran", "phuong", "dac_khu")
+TERRAINS = ("lowland", "mountainous", "highland", "island")
 PHUONG_PARENTS = ("quan", "thanh_pho", "thi_xa")
+PROVINCE_TYPES = ("tinh", "tp_tw")          # a province, a centrally-governed city (thành phố trực thuộc TW)
+
+# The classifications of a unit the rule sets read (besides its kind), each with its default:
+# the value a unit has when no source gave one (``Unit.defaulted`` names those).
+CLASSIFICATION_DEFAULTS: dict[str, object] = {
+    "terrain": "lowland", "border": False, "ethnic_minority_pct": None, "bai_ngang": False,
+    "red_river_delta": False, "urban_class": "", "island_district": False, "province_type": "tinh",
+}
+CLASSIFICATIONS = tuple(CLASSIFICATION_DEFAULTS)
 
 
 class DataError(CoreError, ValueError):
@@ -47,7 +56,42 @@ class Unit:
     district: str = ""
     label_lat: float | None = None
     label_lon: float | None = None
-    classification_defaulted: bool = False
+    ethnic_minority_pct: float | None = None     # share of ethnic-minority population, % (None: unknown)
+    bai_ngang: bool = False                      # an extremely poor coastal "bãi ngang" xã
+    red_river_delta: bool = False                # in the Red River Delta
+    island_district: bool = False                # a unit of an island district (huyện đảo)
+    province_type: str = "tinh"                  # of its province: tinh / tp_tw
+    # Classification fields no source gave (the unit carries the default), and the source of
+    # each field a planner set by hand (field, source) – see ``core.domain.classification``.
+    defaulted: frozenset[str] = frozenset()
+    sources: tuple[tuple[str, str], ...] = ()
+    # The rule set under which this unit was formed by an arrangement ("" when not known):
+    # filled by the project's state history (successive rounds), read by exemptions such as
+    # NQ 35/2023 "arranged in an earlier period".
+    arranged_in: str = ""
+
+    @property
+    def classification_defaulted(self) -> bool:
+        """True when a classification that can change this unit's verdict was not given."""
+        return bool(self.relevant_defaulted())
+
+    def relevant_defaulted(self) -> frozenset[str]:
+        """The defaulted fields that can change this unit's verdict: terrain, border, island
+        district and province type for every unit; bãi ngang and Red River Delta for a xã; the
+        ethnic-minority share for a mountainous or highland xã. (Urban class is read and kept, but
+        no verdict uses it: NQ 76 Điều 2 khoản 7 sets it aside, and the other periods' urban
+        criteria are not encoded.)"""
+        if not self.defaulted:
+            return frozenset()
+        wanted = {"terrain", "border", "island_district", "province_type"}
+        if self.kind == "xa":
+            wanted |= {"bai_ngang", "red_river_delta"}
+            if self.terrain in ("mountainous", "highland"):
+                wanted.add("ethnic_minority_pct")
+        return self.defaulted & wanted
+
+    def source_of(self, field_name: str) -> str:
+        return dict(self.sources).get(field_name, "")
 
     def __post_init__(self) -> None:
         where = Message("where.unit", code=str(self.code))
@@ -57,11 +101,19 @@ class Unit:
             raise DataError("data.unknown_kind", kind=str(self.kind), where=where)
         if self.terrain not in TERRAINS:
             raise DataError("data.unknown_terrain", terrain=str(self.terrain), where=where)
+        if self.province_type not in PROVINCE_TYPES:
+            raise DataError("data.unknown_province_type", value=str(self.province_type), where=where)
+        if self.ethnic_minority_pct is not None:
+            share = check_figure(self.ethnic_minority_pct, "ethnic_minority_pct", where)
+            if share > 100:
+                raise DataError("data.share_above_100", field=Message("field.ethnic_minority_pct"),
+                                value=share, where=where)
         check_figure(self.population.value, "population", where)
         check_figure(self.area.value, "area_km2", where)
 
 
-FIGURE_FIELDS = {"population": "field.population", "area_km2": "field.area_km2"}
+FIGURE_FIELDS = {"population": "field.population", "area_km2": "field.area_km2",
+                 "ethnic_minority_pct": "field.ethnic_minority_pct"}
 
 
 def check_figure(value: object, field_name: str, where: Message | str = "") -> float:

@@ -65,9 +65,13 @@ class Group:
     members: list[str]
     seat: str = ""
     kind: str | None = None          # None: the rule set's default
-    exception_reason: str = ""       # e.g. NQ 653 special factors for a 2-unit group
+    exception_reason: str = ""       # the text of a recorded group exception (decision, reason)
     code: str = ""                   # the new unit's GSO code when known (else the seat's, on apply)
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    # The ground of the recorded exception, one of the rule set's ``exception_grounds`` ids
+    # (e.g. NQ 653 "special-factors", NQ 76 "standing-committee-decision"); "" with a reason is
+    # the older form: the rule set's ground that fits the group.
+    exception_ground: str = ""
 
 
 @dataclass
@@ -235,7 +239,8 @@ class Scenario:
         return group
 
     def update_group(self, group_id: str, *, name: str | None = None, seat: str | None = None,
-                     kind: str | type(...) | None = ..., exception_reason: str | None = None) -> None:
+                     kind: str | type(...) | None = ..., exception_reason: str | None = None,
+                     exception_ground: str | None = None) -> None:
         group = self.group_by_id(group_id)
         changes: dict = {}
         if name is not None:
@@ -250,6 +255,8 @@ class Scenario:
             changes["kind"] = kind
         if exception_reason is not None:
             changes["exception_reason"] = nfc(exception_reason)
+        if exception_ground is not None:
+            changes["exception_ground"] = nfc(exception_ground)
         self.replace_group(replace(group, **changes))
         self._touch()
 

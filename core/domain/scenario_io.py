@@ -1,11 +1,15 @@
 """Scenario files: the JSON format planners pass to each other.
 
+A group's ``exception`` is the exception the planner recorded: a ground of the rule set and its
+text; the older plain-text form (a reason alone) is still read.
+
 Format (``sapxep-scenario/1``)::
 
     {"format": "sapxep-scenario/1", "name": "...", "description": "...",
      "rules": "nq653-2019",
      "groups": [{"name": "Giao Long", "members": ["28813", "28816"],
-                 "seat": "28813", "kind": "xa", "exception": ""}],
+                 "seat": "28813", "kind": "xa",
+                 "exception": {"ground": "special-factors", "text": "..."}}],
      "exemptions": [{"unit": "28849", "reason": "..."}],
      "overrides": [{"unit": "28816", "population": 3093, "source": "..."}],
      "splits": [{"unit": "28816", "parts": [{"id": "28816-1", "area_km2": 2.0,
@@ -43,8 +47,8 @@ def to_dict(scenario: Scenario, with_ids: bool = False) -> dict:
     }
     for g in scenario.groups:
         item = {"name": g.name, "members": list(g.members), "seat": g.seat, "kind": g.kind}
-        if g.exception_reason:
-            item["exception"] = g.exception_reason
+        if g.exception_reason or g.exception_ground:
+            item["exception"] = {"ground": g.exception_ground, "text": g.exception_reason}
         if g.code:
             item["code"] = g.code
         if with_ids:
@@ -104,6 +108,21 @@ def _list(data: dict, key: str) -> list:
     return value
 
 
+def _exception(value: object, index: int) -> tuple[str, str]:
+    """(ground, text) of a group's ``exception``: {"ground", "text"}, or the older plain text."""
+    where = _item("groups", index, "exception")
+    if value is None or value == "":
+        return "", ""
+    if isinstance(value, str):
+        return "", nfc(value)
+    if not isinstance(value, dict):
+        raise ScenarioError("scenario_file.exception_form", where=where)
+    ground, text = value.get("ground") or "", value.get("text") or ""
+    if not isinstance(ground, str) or not isinstance(text, str):
+        raise ScenarioError("scenario_file.not_text", where=where)
+    return nfc(ground)[:80], nfc(text)
+
+
 def from_dict(data: object, dataset: Dataset | None = None) -> Scenario:
     """Build a scenario from parsed JSON; with ``dataset``, also check codes and figures."""
     if not isinstance(data, dict):
@@ -128,12 +147,10 @@ def from_dict(data: object, dataset: Dataset | None = None) -> Scenario:
         codes = [_member(m, _item("groups", i, "members")) for m in members]
         seat = item.get("seat") or ""
         kind = item.get("kind")
-        exception = item.get("exception") or ""
-        if not isinstance(exception, str):
-            raise ScenarioError("scenario_file.not_text", where=_item("groups", i, "exception"))
+        ground, exception = _exception(item.get("exception"), i)
         group = Group(name=clean_name(item.get("name", ""), _item("groups", i, "name")), members=codes,
                       seat=_member(seat, _item("groups", i, "seat")) if seat else (codes[0] if codes else ""),
-                      kind=kind, exception_reason=nfc(exception))
+                      kind=kind, exception_reason=exception, exception_ground=ground)
         if item.get("code") not in (None, ""):
             group.code = _code(item["code"], _item("groups", i, "code"))
         if isinstance(item.get("id"), str) and item["id"]:
@@ -180,7 +197,7 @@ def from_dict(data: object, dataset: Dataset | None = None) -> Scenario:
     return scenario
 
 
-def read_scenario_file(path: str | os.PathLike, dataset: Dataset | None = None) -> Scenario:
+def read_scenario_file(path: str | os.PathLike, dataset: Dataset | None = None, keep_id: bool = False) -> Scenario:
     """A scenario file as a new scenario of this project (a new id; the file's own id is not kept).
 
     Refused in words: a special file or a folder, a file past ``MAX_FILE_BYTES``, text that is
@@ -209,7 +226,9 @@ def read_scenario_file(path: str | os.PathLike, dataset: Dataset | None = None) 
     _check_sources(data)                    # after the figures themselves were found sound
     # A file from another office is a new scenario here, with its own id: it never takes
     # the place (or the name lookup) of a stored scenario.
-    scenario.id, scenario.version = new_id(), 0
+    # ``keep_id``: a version-checked replace of the stored scenario (``import-scenario --replace``).
+    if not keep_id:
+        scenario.id, scenario.version = new_id(), 0
     return scenario
 
 
@@ -272,5 +291,8 @@ def atomic_write_bytes(path: str | os.PathLike, payload: bytes) -> None:
 
 
 def write_scenario_file(scenario: Scenario, path: str | os.PathLike) -> None:
-    payload = json.dumps(to_dict(scenario), ensure_ascii=False, indent=2) + "\n"
+    # The id and version go with it, so that ``import-scenario --replace`` can tell whether the
+    # stored scenario changed since this file was written.
+    data = to_dict(scenario) | {"id": scenario.id, "version": scenario.version}
+    payload = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     atomic_write_bytes(path, payload.encode("utf-8"))

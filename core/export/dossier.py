@@ -13,9 +13,10 @@ from datetime import date
 
 from core.common.messages import Message, pick, say
 from core.common.text import fold
+from core.domain.classification import count_defaulted, defaulted_message
 from core.domain.model import Dataset
 from core.law.evaluation import GroupResult, ScenarioResult
-from core.law.wording import criterion_text, finding_text, kind_label, severity_label, verdict_label
+from core.law.wording import criterion_text, finding_text, group_verdict_label, kind_label, severity_label, verdict_label
 
 from .area import Scope, area_scope
 from .narrative import DOC_LANG, history_notes, merger_paragraph, unit_with_kind
@@ -58,6 +59,8 @@ class AfterRow:
     verdict: str | None     # merged units only
     note: str
     group: GroupResult | None = None
+    verdict_text: str = ""  # in the rule set's wording, with the article of an exception
+    exception: str = ""     # the exception that applies: ground, text, article ("" when none)
 
 
 @dataclass
@@ -92,6 +95,10 @@ class Dossier:
     area: str = ""                               # "Huyện Châu Thành – Tỉnh Bến Tre", "Tỉnh Bến Tre"
     area_in_sentence: str = ""                   # "huyện Châu Thành", "tỉnh Bến Tre"
     transfers: list[dict] = field(default_factory=list)     # units and parts going out of the project
+    uncertain: list[str] = field(default_factory=list)       # the rule set's unverified points
+    rules_short: str = ""                                     # "NQ 76/2025"
+    classification_defaulted: int = 0                         # units whose classification is a default
+    in_force: bool = True
 
     @property
     def total_area(self) -> float:
@@ -128,7 +135,8 @@ def _neighbours_after(dataset: Dataset, members: list[str], key_of: dict[str, st
 
 def _before_rows(dataset: Dataset, result: ScenarioResult, key_of, info) -> list[BeforeRow]:
     rows = []
-    for i, (code, ur) in enumerate(result.units.items(), 1):
+    shown = [(code, ur) for code, ur in result.units.items() if code in key_of]    # not the ones set aside
+    for i, (code, ur) in enumerate(shown, 1):
         new_name, new_kind = info[key_of[code]]
         merged = key_of[code] != code
         notes = []
@@ -136,6 +144,11 @@ def _before_rows(dataset: Dataset, result: ScenarioResult, key_of, info) -> list
             notes.append(Message("dossier.note.merged_into", unit=unit_with_kind(new_kind, new_name)))
         if ur.exemption:
             notes.append(Message("dossier.note.exempted_because", reason=ur.exemption))
+        elif ur.auto_exemption is not None and ur.must_merge:
+            notes.append(Message("dossier.note.exempted_because", reason=Message(
+                "dossier.note.auto_exemption", text=ur.auto_exemption.text, article=ur.auto_exemption.article)))
+        if ur.unit.classification_defaulted:
+            notes.append(Message("dossier.note.classification_defaulted"))
         if ur.unresolved:
             notes.append(Message("dossier.note.unresolved"))
         if ur.population_overridden or ur.area_overridden:
@@ -168,17 +181,24 @@ def _group_note(g: GroupResult) -> str:
     """'Không đạt: diện tích 37,36 % < 100 %' – the verdict and why, in one cell."""
     details = _shortfall(g)
     if g.exception:
-        reason = g.exception.get("reason")
-        details.append(Message("dossier.note.exception", text=g.exception["text"],
-                               reason=Message("dossier.note.reason", reason=reason) if reason else ""))
+        details.append(exception_message(g))
     if not g.contiguous:
         details.append(Message("dossier.note.not_contiguous"))
     if g.name_clashes:
         details.append(Message("dossier.note.name_clash", names=list(g.name_clashes)))
-    verdict = verdict_label(g.verdict, DOC_LANG)
+    verdict = verdict_label(g.verdict, DOC_LANG, g.wording)
     if not details:
         return verdict
     return say("dossier.note.verdict_why", DOC_LANG, verdict=verdict, details=_joined(details))
+
+
+def exception_message(g: GroupResult) -> Message:
+    """'ngoại lệ: Nhập 02 đơn vị … – lý do (Nghị quyết số 653/2019/UBTVQH14 …)'; automatic ones say so."""
+    e = g.exception
+    reason = e.get("reason")
+    return Message("dossier.note.exception_automatic" if e.get("automatic") else "dossier.note.exception",
+                   text=e["text"], article=e["article"],
+                   reason=Message("dossier.note.reason", reason=reason) if reason else "")
 
 
 def _after_rows(dataset: Dataset, result: ScenarioResult, key_of, info) -> list[AfterRow]:
@@ -200,7 +220,8 @@ def _after_rows(dataset: Dataset, result: ScenarioResult, key_of, info) -> list[
             rows.append(AfterRow(len(rows) + 1, name, kind, True, members, [names[c] for c in members],
                                  g.area_km2, g.area_pct, g.population, g.population_pct, seat,
                                  _neighbours_after(dataset, members, key_of, info), g.verdict,
-                                 _group_note(g), g))
+                                 _group_note(g), g, group_verdict_label(g, DOC_LANG),
+                                 exception_message(g).text(DOC_LANG) if g.exception else ""))
         else:
             ur = result.units[code]
             rows.append(AfterRow(len(rows) + 1, name, kind, False, [code], [name], ur.area_km2,
@@ -242,8 +263,15 @@ def build_dossier(dataset: Dataset, result: ScenarioResult, today: date | None =
                                 f"({dataset.units[c].district}, {dataset.units[c].province})" for c in scope.borrowed]))
     if any(r.area_approximate for r in before):
         notes.append(say("dossier.note.approximate_areas", DOC_LANG))
-    if result.rules.uncertain:
-        notes.append(say("dossier.note.uncertain_rules", DOC_LANG, rules=result.rules.short))
+    rules = result.rules
+    if not rules.in_force:
+        notes.append(say("dossier.note.not_in_force", DOC_LANG, note=rules.status_note, article=rules.repealed_by))
+    counts = count_defaulted(u.unit for u in result.units.values())
+    if counts["units"]:
+        notes.append(defaulted_message(counts).text(DOC_LANG))
+    uncertain = [pick(u["text"], DOC_LANG) for u in rules.uncertain]
+    if uncertain:
+        notes.append(say("dossier.note.uncertain_rules", DOC_LANG, rules=rules.short, count=len(uncertain)))
     notes += history_notes(dataset, result)
     return Dossier(
         title=say("dossier.title", DOC_LANG),
@@ -261,7 +289,8 @@ def build_dossier(dataset: Dataset, result: ScenarioResult, today: date | None =
         exemptions=[(c, unit_with_kind(dataset.units[c].kind, dataset.units[c].name), reason)
                     for c, reason in s.exemptions.items() if c in dataset.units],
         findings=findings, paragraphs=paragraphs, notes=notes, area=scope.title, area_in_sentence=scope.in_sentence,
-        transfers=result.transfers)
+        transfers=result.transfers, uncertain=uncertain, rules_short=rules.short,
+        classification_defaulted=counts["units"], in_force=rules.in_force)
 
 
 def in_sentence(name: str) -> str:

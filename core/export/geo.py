@@ -30,7 +30,8 @@ def after_frame(d: Dossier, shapes: ScenarioShapes):
             "area_km2": round(r.area_km2, 4), "population": round(r.population),
             "area_pct": round(r.area_pct, 2), "population_pct": round(r.population_pct, 2),
             "seat": r.seat, "neighbours": ", ".join(r.neighbours),
-            "verdict": r.verdict or "unchanged", "note": r.note,
+            "verdict": r.verdict or "unchanged", "verdict_text": r.verdict_text, "exception": r.exception,
+            "note": r.note,
             "geometry_basis": shapes.basis, "scenario": d.scenario_name, "rules": d.rules_id,
         })
         geoms.append(geom)

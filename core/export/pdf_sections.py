@@ -7,12 +7,13 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
+from core.common.messages import say
 from core.common.numbers import fmt_number
 
 from .dossier import Dossier, kinds_text
 from .fonts import REGULAR
 from .mapdata import SCHEMATIC, ScenarioShapes
-from .narrative import join_vi, unit_with_kind
+from .narrative import DOC_LANG, join_vi, unit_with_kind
 from .pdf_map import SCHEMATIC_NOTE, scenario_drawing
 from .pdf_tables import after_table, before_table, esc, grid_table, groups_overview, old_new_table, p, rich
 
@@ -157,6 +158,9 @@ def details(d: Dossier, width: float) -> list:
     if d.notes:
         story.append(rich("Ghi chú về số liệu và bộ quy tắc", "h2"))
         story += [p("– " + n, "small") for n in d.notes]
+    if d.uncertain:
+        story.append(rich(esc(say("dossier.heading.uncertain", DOC_LANG, rules=d.rules_short)), "h2"))
+        story += [p("– " + n, "small") for n in d.uncertain]
     return story
 
 

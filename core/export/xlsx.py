@@ -76,6 +76,7 @@ def write_xlsx(path: Path, d: Dossier) -> None:
     summary += [["Ghi chú", note] for note in d.notes]
     summary += [["Đơn vị được miễn sắp xếp", f"{name}: {reason}"] for _, name, reason in d.exemptions]
     summary += [[f"Nguồn số liệu – {what}", f"{source} (ngày {when})" if when else source] for what, source, when in d.sources]
+    summary += [["Điểm chưa xác minh của bộ quy tắc", item] for item in d.uncertain]
     ws = _sheet(wb, SHEETS[0], ["Mục", "Nội dung"], summary, {}, [38, 110])
     for key, value in ws.iter_rows(min_row=2):
         if key.value == "Tỷ lệ giảm (%)":
@@ -83,11 +84,12 @@ def write_xlsx(path: Path, d: Dossier) -> None:
 
     groups = [[r.stt, kind_label(r.kind, DOC_LANG), r.name, ", ".join(r.member_names), ", ".join(r.member_codes),
                r.area_km2, r.area_pct, r.population, r.population_pct, r.seat, ", ".join(r.neighbours),
-               r.note] for r in d.after if r.merged]
+               r.verdict_text, r.exception, r.note] for r in d.after if r.merged]
     _sheet(wb, SHEETS[1], ["STT", "Loại", "Đơn vị mới", "Các đơn vị nhập", "Mã các đơn vị nhập",
                            "Diện tích tự nhiên (km²)", "% tiêu chuẩn diện tích", "Quy mô dân số (người)",
-                           "% tiêu chuẩn dân số", "Trụ sở", "Giáp ranh (tên sau sắp xếp)", "Đánh giá"],
-           groups, {6: AREA, 7: PCT, 8: PEOPLE, 9: PCT}, [6, 9, 18, 30, 18, 14, 12, 14, 12, 14, 50, 60])
+                           "% tiêu chuẩn dân số", "Trụ sở", "Giáp ranh (tên sau sắp xếp)", "Kết luận",
+                           "Ngoại lệ (căn cứ, điều khoản)", "Đánh giá"],
+           groups, {6: AREA, 7: PCT, 8: PEOPLE, 9: PCT}, [6, 9, 18, 30, 18, 14, 12, 14, 12, 14, 50, 30, 50, 60])
 
     units = [[r.stt, r.code, kind_label(r.kind, DOC_LANG), r.name, r.area_km2,
               "xấp xỉ" if r.area_approximate else "chính thức", r.area_pct, r.population, r.population_pct,

@@ -25,6 +25,7 @@ import shapely
 
 from core.common.errors import CoreError
 from core.common.messages import Message
+from core.domain.classification import count_defaulted, defaulted_message
 from core.domain.model import Dataset, Unit
 from core.geo.geometry import adjacency_from_geometries
 from core.imports import match_store
@@ -281,8 +282,11 @@ def _units(boundaries: Path, stats: Path, table: StatsTable, codes: list[str], p
                                        lines=zero[:20], more=Message("imports.report.more", count=len(zero) - 20)
                                        if len(zero) > 20 else ""))
     report.classification_defaulted = not table.has_classification
+    report.defaulted = count_defaulted(units.values())
     if report.classification_defaulted:
         report.warnings.append(Message("imports.warning.no_classification"))
+    elif report.defaulted["units"]:
+        report.warnings.append(defaulted_message(report.defaulted))
     report.totals = _totals(table, units)
     meta = {"source": "import", "boundaries": boundaries.name, "stats": stats.name,
             "reference_date": CENSUS_DATE, "tolerance_m": report.tolerance_m,
@@ -290,6 +294,7 @@ def _units(boundaries: Path, stats: Path, table: StatsTable, codes: list[str], p
             "code_note": Message("imports.national.code_note", field=code_field).as_json()
             if code_field == "commune_id" else "",
             "classification_defaulted": report.classification_defaulted,
+            "classification_defaulted_units": report.defaulted,
             "warnings": [w.as_json() for w in report.warnings]}
     return units, matched_rows, meta
 

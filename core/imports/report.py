@@ -194,7 +194,8 @@ class NationalReport(ImportReport):
     pairs_exact: int | None = None
     pairs: int = 0
     pairs_added_by_tolerance: int | None = None
-    classification_defaulted: bool = False
+    classification_defaulted: bool = False                      # the table has no classification column
+    defaulted: dict[str, int] = field(default_factory=dict)     # units with a defaulted classification, per field
     totals: dict[str, float] = field(default_factory=dict)     # population, area of the table/units
     project: str = ""                                          # the database made (once applied)
     seconds: dict[str, float] = field(default_factory=dict)

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from core.common.messages import Message
 from core.common.text import fold, nfc
-from core.domain.model import TERRAINS, DataError, check_figure
+from core.domain.classification import parse_value
+from core.domain.model import DataError, check_figure
 from core.imports.table_numbers import AMBIGUOUS, BAD, EN, VI, Evidence, clean, style_of, to_number_text
 
 MAX_TABLE_BYTES = 64 * 1024 * 1024
@@ -43,17 +44,20 @@ ALIASES = {
     "terrain": ("terrain", "dia_hinh", "classification"),
     "urban_class": ("urban_class", "loai_do_thi"),
     "border": ("border", "bien_gioi"),
+    "ethnic_minority_pct": ("ethnic_minority_pct", "ty_le_dtts", "dan_toc_thieu_so_pct"),
+    "bai_ngang": ("bai_ngang", "xa_bai_ngang"),
+    "red_river_delta": ("red_river_delta", "dong_bang_song_hong", "dbsh"),
+    "island_district": ("island_district", "huyen_dao"),
 }
 REQUIRED = ("province", "district", "name", "population")
-CLASSIFICATION = ("terrain", "urban_class", "border")
+# Classification columns a table may have (each read into the unit; what it lacks is defaulted).
+CLASSIFICATION = ("terrain", "urban_class", "border", "ethnic_minority_pct", "bai_ngang", "red_river_delta",
+                  "island_district")
 
 # Unit kind from the type word of the table (any spelling, with or without spaces).
 KIND_WORDS = {"xa": "xa", "phuong": "phuong", "thitran": "thi_tran", "thi_tran": "thi_tran"}
 # The parent of a phường, from the district's type word.
 PARENT_WORDS = {"quan": "quan", "thanhpho": "thanh_pho", "thixa": "thi_xa"}
-TERRAIN_WORDS = {"lowland": "lowland", "dongbang": "lowland", "mountainous": "mountainous",
-                 "miennui": "mountainous", "vungcao": "mountainous", "highland": "mountainous",
-                 "island": "island", "haidao": "island"}
 
 
 class StatsError(DataError):
@@ -83,6 +87,8 @@ class StatsRow:
     terrain: str | None
     urban_class: str | None
     border: bool | None
+    # The other classifications (None: the table has no such column, or the cell is empty).
+    classification: dict = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -268,18 +274,17 @@ def _row(raw: dict, line: int, columns: dict[str, str], fname: str,
         raise StatsError("stats.duplicate_id", id=row_id, first=seen_ids[row_id],
                          where=_where(fname, line, columns.get("row_id", "")))
     seen_ids[row_id] = line
-    terrain = None
-    if get("terrain"):
-        terrain = TERRAIN_WORDS.get(_word(get("terrain")))
-        if terrain is None:
-            raise StatsError("stats.unknown_terrain", value=get("terrain"), allowed=list(TERRAINS),
-                             where=_where(fname, line, columns["terrain"]))
-    border = None
-    if get("border"):
-        text = _word(get("border"))
-        if text not in ("0", "1", "true", "false", "co", "khong", "yes", "no"):
-            raise StatsError("stats.bad_border", value=get("border"), where=_where(fname, line, columns["border"]))
-        border = text in ("1", "true", "co", "yes")
+    found: dict[str, object] = {}
+    for role in CLASSIFICATION:
+        text = get(role)
+        if not text:
+            continue
+        try:
+            found[role] = parse_value(role, text, _where(fname, line, columns[role]))
+        except DataError as exc:
+            raise StatsError(exc.messages) from None
+    terrain, border = found.pop("terrain", None), found.pop("border", None)
+    urban_class = found.pop("urban_class", None) or None
     return StatsRow(line, row_id, get("province"), get("district"), get("name"), kind, kind_word,
                     get("province_title"), get("district_title"), parent, population, area_km2,
-                    area_sqm, code, terrain, get("urban_class") or None, border)
+                    area_sqm, code, terrain, urban_class, border, found)

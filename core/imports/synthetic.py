@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from core.domain.model import Dataset, Figure, Unit
+from core.domain.model import CLASSIFICATIONS, Dataset, Figure, Unit
 from core.geo.geometry import METRIC_CRS, adjacency_from_geometries, areas_km2
 
 SYLLABLES = ("An", "Bình", "Châu", "Đông", "Giang", "Hòa", "Hưng", "Long", "Mỹ", "Phú", "Phước",
@@ -90,14 +90,18 @@ def synthetic_dataset(n: int, seed: int = 1, tolerance_m: float = 0.0):
             population=Figure(float(layer.populations[i]), "synthetic", "2019", "synthetic"),
             area=Figure(round(float(areas[i]), 4), "synthetic polygons", "2019", "approximate (synthetic)"),
             parent="thanh_pho" if layer.kinds[i] == "phuong" else "",
-            province=layer.provinces[i], district=layer.districts[i], classification_defaulted=True)
+            province=layer.provinces[i], district=layer.districts[i],
+            defaulted=frozenset(CLASSIFICATIONS) - {"province_type"})
     adjacency = adjacency_from_geometries(layer.codes, layer.metric, tolerance_m=tolerance_m)
     dataset = Dataset(f"Synthetic tessellation, {n} units", units, set(adjacency), {"source": "synthetic"})
     return dataset, dict(zip(layer.codes, layer.lonlat)), adjacency
 
 
-def write_synthetic_files(n: int, directory: Path, seed: int = 1) -> tuple[Path, Path]:
-    """A GeoJSON layer (names with type words) and a census-style CSV (names without spaces)."""
+def write_synthetic_files(n: int, directory: Path, seed: int = 1,
+                          columns: dict[str, list[str]] | None = None) -> tuple[Path, Path]:
+    """A GeoJSON layer (names with type words) and a census-style CSV (names without spaces);
+    ``columns`` adds columns to the table (name → one cell per unit, e.g. ``terrain``)."""
+    columns = columns or {}
     import geopandas as gpd
     layer = synthetic_layer(n, seed)
     directory = Path(directory)
@@ -112,11 +116,12 @@ def write_synthetic_files(n: int, directory: Path, seed: int = 1) -> tuple[Path,
     csv_path = directory / f"synthetic_{n}.csv"
     with open(csv_path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["ward_id", "city", "district", "ward", "city_title", "dist_title", "ward_title", "total"])
+        w.writerow(["ward_id", "city", "district", "ward", "city_title", "dist_title", "ward_title", "total",
+                    *columns])
         for i in range(n):
             bare = layer.names[i].split(" ", 2 if layer.kinds[i] == "thi_tran" else 1)[-1]
             w.writerow([f"S{i}", layer.provinces[i].removeprefix("Tỉnh ").replace(" ", ""),
                         layer.districts[i].removeprefix("Huyện ").replace(" ", ""),
                         bare.replace(" ", ""), "Tỉnh", "Huyện", title[layer.kinds[i]],
-                        int(layer.populations[i])])
+                        int(layer.populations[i]), *(cells[i] for cells in columns.values())])
     return geo, csv_path

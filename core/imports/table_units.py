@@ -5,7 +5,8 @@ from pathlib import Path
 
 from core.common.messages import Message
 from core.common.text import fold, strip_type
-from core.domain.model import DataError, Figure, Unit
+from core.domain.classification import province_type_of
+from core.domain.model import CLASSIFICATION_DEFAULTS, CLASSIFICATIONS, DataError, Figure, Unit
 from core.imports.name_match import Place, kind_of
 from core.imports.stats_table import StatsRow, StatsTable
 
@@ -30,9 +31,11 @@ def unit_from_match(code: str, layer: Place, row: StatsRow, table: StatsTable,
         area = Figure(round(area_km2, 4), f"tính từ ranh giới {boundaries_name} (đa giác độ phân giải "
                       "thấp, phép chiếu Albers đồng diện tích); không phải diện tích tự nhiên chính thức",
                       "2019", "approximate (polygons)")
+    given = {"terrain": row.terrain, "urban_class": row.urban_class, "border": row.border,
+             "province_type": province_type_of(province), **row.classification}
+    values = {f: CLASSIFICATION_DEFAULTS[f] if given.get(f) is None else given[f] for f in CLASSIFICATIONS}
     return Unit(code=code, name=strip_type(layer.name) or row.name, kind=kind, population=population,
-                area=area, terrain=row.terrain or "lowland", urban_class=row.urban_class or "",
-                parent=row.parent if kind == "phuong" else "", border=bool(row.border),
+                area=area, parent=row.parent if kind == "phuong" else "",
                 province=province, district=layer.district or row.district,
                 label_lat=label[1] if label else None, label_lon=label[0] if label else None,
-                classification_defaulted=row.terrain is None)
+                **values, defaulted=frozenset(f for f in CLASSIFICATIONS if given.get(f) is None))

@@ -5,24 +5,21 @@ turns each ``Finding`` into a sentence a planner reads.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from core.common.text import fold
+from core.common.text import fold, same_name_key
+from core.domain.classification import MergedClassification
 from core.domain.model import Dataset, Unit
 from core.domain.scenario import Group, Scenario
-from core.law.rules import Criterion, Requirement, RuleSet, Standard
-from core.law.verdict import EPS, EXCEPTION, FAILS, MEETS, judge
+from core.law.findings import Finding, group_findings, scenario_notes
+from core.law.rules import NOT_CONSIDERED, Criterion, ExemptionGround, Requirement, RuleSet, Standard, profile_of
+from core.law.verdict import EPS, EXCEPTION, FAILS, MEETS, figures_verdict, judge
+
+__all__ = ["EPS", "EXCEPTION", "FAIL", "FAILS", "MEETS", "NOT_CONSIDERED", "PASS", "Finding", "GroupResult",
+           "ScenarioResult", "UnitResult", "evaluate", "evaluate_group", "evaluate_unit", "name_index", "name_slot"]
 
 PASS, FAIL = "pass", "fail"
-
-
-@dataclass(frozen=True)
-class Finding:
-    code: str                 # what was checked, e.g. "area", "population", "contiguity"
-    severity: str             # "ok", "info", "warning", "fail"
-    params: dict
-    article: str = ""
 
 
 @dataclass
@@ -39,6 +36,12 @@ class UnitResult:
     exemption: str | None
     group_id: str | None
     override_source: str = ""
+    # A ground of the rule set that exempts the unit by itself (NQ 35: arranged in an earlier
+    # period, from ``Unit.arranged_in``), when the planner recorded none.
+    auto_exemption: ExemptionGround | None = None
+    # "transfer" (the unit leaves the project) or "split" (it is judged as its parts): the unit is
+    # shown as it stands but neither grouped nor unresolved.
+    set_aside: str = ""
 
     @property
     def code(self) -> str:
@@ -49,8 +52,12 @@ class UnitResult:
         return bool(self.criteria)
 
     @property
+    def exempted(self) -> bool:
+        return self.exemption is not None or self.auto_exemption is not None
+
+    @property
     def unresolved(self) -> bool:
-        return self.must_merge and self.exemption is None and self.group_id is None
+        return self.must_merge and not self.exempted and self.group_id is None and not self.set_aside
 
 
 @dataclass
@@ -66,11 +73,14 @@ class GroupResult:
     population_pct: float
     contiguous: bool
     meets_standard: bool
-    exception: dict | None          # {"id", "text", "article", "reason"}
+    exception: dict | None          # {"id", "text", "article", "reason", "ground", "automatic", "verdict", "uncertain"}
     name_clashes: list[str]
     # What the neighbour list and the findings are built from, on first use: at national
     # size most groups of an evaluation are never shown, so they are not worded up front.
     context: tuple = field(default=(), repr=False, compare=False)
+    classification: MergedClassification | None = None
+    kind_allowed: bool = True
+    recorded_problem: str | None = None     # why the ground the planner recorded does not apply
 
     @cached_property
     def neighbours(self) -> list[str]:
@@ -95,15 +105,27 @@ class GroupResult:
     @cached_property
     def findings(self) -> list[Finding]:
         dataset, rules, members, _after, _owner = self.context
-        return _group_findings(dataset, rules, self, members)
+        return group_findings(dataset, rules, self, members)
 
     @property
     def verdict(self) -> str:
+        """meets, not_considered (NQ 76: the targets need not be considered), exception
+        (below standard – exception applies) or fails."""
         if not self.contiguous or self.name_clashes:
             return FAILS
-        if self.meets_standard:
-            return MEETS
-        return EXCEPTION if self.exception else FAILS
+        return figures_verdict(self.meets_standard, self.exception, self.kind_allowed)
+
+    @property
+    def verdict_article(self) -> str:
+        """The article the verdict rests on: the exception's, else the requirement's."""
+        if self.exception and self.verdict in (EXCEPTION, NOT_CONSIDERED):
+            return self.exception["article"]
+        return self.requirement.article
+
+    @property
+    def wording(self) -> str:
+        """"standard" (NQ 653, NQ 35) or "targets" (NQ 76: định hướng về tiêu chuẩn)."""
+        return self.context[1].wording if self.context else "standard"
 
     @property
     def members(self) -> list[str]:
@@ -123,7 +145,7 @@ class ScenarioResult:
     # folded name) index, the group of each grouped unit): read, never changed, so the fix
     # proposals and the next incremental evaluation start from them.
     after_names: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
-    names: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False, compare=False)
+    names: dict[tuple[str, str, str], list[str]] = field(default_factory=dict, repr=False, compare=False)
     owner: dict[str, Group] = field(default_factory=dict, repr=False, compare=False)
     # The units the groups were made of (split units as their parts, transfers taken out).
     working: Dataset | None = field(default=None, repr=False, compare=False)
@@ -155,6 +177,12 @@ class ScenarioResult:
         if self.unresolved or any(g.verdict == FAILS for g in self.groups):
             return FAIL
         return PASS
+
+    @cached_property
+    def notes(self) -> list[Finding]:
+        """What a reader must know about the whole evaluation: a rule set not in force, the
+        units whose classification was defaulted, the rule set's unverified points."""
+        return scenario_notes(self)
 
     def group_result(self, group_id: str) -> GroupResult | None:
         return self._by_group.get(group_id)
@@ -188,7 +216,18 @@ def evaluate_unit(unit: Unit, rules: RuleSet, scenario: Scenario | None = None,
     std, area_pct, pop_pct, criteria = _unit_standing(unit, rules, area, pop)
     source = scenario.overrides[unit.code].source if (a_ov or p_ov) else ""
     return UnitResult(unit, area, pop, a_ov, p_ov, std, area_pct, pop_pct, criteria, exemption,
-                      group_id, source)
+                      group_id, source, None if exemption is not None else _auto_exemption(unit, rules))
+
+
+def _auto_exemption(unit: Unit, rules: RuleSet) -> ExemptionGround | None:
+    """A ground that exempts ``unit`` by itself: one whose ``automatic.arranged_in`` names the
+    rule set under which the unit was formed (``Unit.arranged_in``, from the state history)."""
+    if not unit.arranged_in:
+        return None
+    for ground in rules.grounds:
+        if unit.arranged_in in ground.automatic.get("arranged_in", ()):
+            return ground
+    return None
 
 
 def _plain_result(unit: Unit, rules: RuleSet) -> UnitResult:
@@ -201,7 +240,7 @@ def _plain_result(unit: Unit, rules: RuleSet) -> UnitResult:
     if len(cache) > 250_000:
         cache.clear()
     result = cache[id(unit)] = UnitResult(unit, area, pop, False, False, std, area_pct, pop_pct,
-                                          criteria, None, None, "")
+                                          criteria, None, None, "", _auto_exemption(unit, rules))
     return result
 
 
@@ -220,7 +259,7 @@ def _unit_standing(unit: Unit, rules: RuleSet, area: float, pop: float):
 
 
 def _compute_standing(unit: Unit, rules: RuleSet, area: float, pop: float):
-    std = rules.standard_for(unit.kind, unit.terrain, unit.parent, unit.urban_class)
+    std = rules.standard_for(unit.kind, unit.terrain, unit.parent, unit.urban_class, **profile_of(unit))
     area_pct, pop_pct = _pct(area, std.area_km2), _pct(pop, std.population)
     criteria: list[Criterion] = []
     for crit in rules.criteria:
@@ -228,7 +267,7 @@ def _compute_standing(unit: Unit, rules: RuleSet, area: float, pop: float):
             continue
         if crit.below_merged_requirement:
             kind_alone = rules.resulting_kind([unit.kind])
-            req = rules.requirement_for(kind_alone, unit.terrain, unit.parent, unit.urban_class)
+            req = rules.requirement_for(kind_alone, unit.terrain, unit.parent, unit.urban_class, **profile_of(unit))
             if not req.exempt and (area < req.area_km2 - EPS or pop < req.population - EPS):
                 criteria.append(crit)
             continue
@@ -248,101 +287,69 @@ def _after_names(dataset: Dataset, scenario: Scenario) -> dict[str, str]:
     return names
 
 
-def name_index(dataset: Dataset, after_names: dict[str, str]) -> dict[tuple[str, str], list[str]]:
-    """(province, folded name after the merger) → unit codes: name clashes in O(1) per group."""
-    index: dict[tuple[str, str], list[str]] = {}
+def name_slot(rules: RuleSet | None, unit: Unit, name: str) -> tuple[str, str, str]:
+    """Where a name must be unique and under which key: (province, district when the rule set's
+    scope is the district, the name with its tone marks – ``same_name_key``)."""
+    district = unit.district if rules is not None and rules.names.scope == "district" else ""
+    return unit.province, district, same_name_key(name)
+
+
+def name_index(dataset: Dataset, after_names: dict[str, str],
+               rules: RuleSet | None = None) -> dict[tuple[str, str, str], list[str]]:
+    """(scope, name after the merger) → unit codes: name clashes in O(1) per group."""
+    index: dict[tuple[str, str, str], list[str]] = {}
     for code, name in after_names.items():
-        index.setdefault((dataset.units[code].province, fold(name)), []).append(code)
+        index.setdefault(name_slot(rules, dataset.units[code], name), []).append(code)
     return index
 
 
 def evaluate_group(dataset: Dataset, rules: RuleSet, scenario: Scenario, group: Group,
                    unit_results: dict[str, UnitResult], after_names: dict[str, str],
                    owner: dict[str, Group],
-                   names: dict[tuple[str, str], list[str]] | None = None) -> GroupResult:
+                   names: dict[tuple[str, str, str], list[str]] | None = None) -> GroupResult:
     members = [unit_results[c] for c in group.members]
     area = sum(m.area_km2 for m in members)
     pop = sum(m.population for m in members)
     v = judge(rules, [m.unit for m in members], area, pop, kind=group.kind,
-              seat=dataset.units.get(group.seat), exception_reason=group.exception_reason)
+              seat=dataset.units.get(group.seat), exception_reason=group.exception_reason,
+              exception_ground=group.exception_ground, populations=[m.population for m in members])
     contiguous = dataset.is_connected(group.members)
 
-    # No two units of the same level in a province may share a name (checked province by province).
-    key = fold(group.name)
-    names = names if names is not None else name_index(dataset, after_names)
-    provinces = {dataset.units[c].province for c in group.members}
-    clashes = sorted({after_names[c] for p in provinces for c in names.get((p, key), ())
-                      if c not in group.members})
+    # No two units of the same level may share a name within the rule set's scope (the district
+    # before 2025, the province from 2025), names compared with their tone marks.
+    names = names if names is not None else name_index(dataset, after_names, rules)
+    slots = {name_slot(rules, dataset.units[c], group.name) for c in group.members}
+    clashes = sorted({after_names[c] for slot in slots for c in names.get(slot, ())
+                      if c not in group.members}, key=fold)
 
     return GroupResult(group, v.kind, v.default_kind, area, pop, v.standard, v.requirement,
                        v.area_pct, v.population_pct, contiguous, v.meets_standard, v.exception, clashes,
-                       context=(dataset, rules, members, after_names, owner))
-
-
-def _group_findings(dataset: Dataset, rules: RuleSet, r: GroupResult,
-                    members: list[UnitResult]) -> list[Finding]:
-    out: list[Finding] = []
-    art = rules.merged_article
-    if r.requirement.exempt:
-        out.append(Finding("requirement_exempt", "info", {"kind": r.kind}, art))
-    else:
-        for what, value, pct, need, need_pct, std_value in (
-            ("area", r.area_km2, r.area_pct, r.requirement.area_km2, r.requirement.area_pct, r.standard.area_km2),
-            ("population", r.population, r.population_pct, r.requirement.population,
-             r.requirement.population_pct, r.standard.population),
-        ):
-            ok = value >= need - EPS
-            out.append(Finding(what, "ok" if ok else "fail",
-                               {"value": value, "pct": pct, "required": need, "required_pct": need_pct,
-                                "standard": std_value, "kind": r.kind, "standard_label": r.standard.label,
-                                "standard_article": r.standard.article}, art))
-    if r.contiguous:
-        out.append(Finding("contiguous", "ok", {"members": [m.unit.name for m in members]}))
-    else:
-        isolated = [m.unit.name for m in members
-                    if not (dataset.neighbours(m.code) & set(r.group.members))]
-        # The principle (only adjacent units merge) is worded by the finding's message.
-        out.append(Finding("not_contiguous", "fail",
-                           {"members": [m.unit.name for m in members], "isolated": isolated}))
-    if not r.meets_standard and r.exception:
-        out.append(Finding("exception", "warning", dict(r.exception), r.exception["article"]))
-    elif not r.meets_standard:
-        open_exc = [e for e in rules.exceptions if e.needs_reason and e.members == len(r.group.members)]
-        for e in open_exc:
-            out.append(Finding("exception_available", "info", {"text": e.text}, e.article))
-    for clash in r.name_clashes:
-        out.append(Finding("name_clash", "fail", {"name": r.group.name, "other": clash}))
-    if r.kind != r.default_kind:
-        out.append(Finding("kind_chosen", "info", {"kind": r.kind, "default": r.default_kind,
-                                                   "rule": rules.resulting_kind_rule.get("text", {})}))
-    approx = [m.unit.name for m in members if m.unit.area.approximate and not m.area_overridden]
-    if approx:
-        out.append(Finding("approximate_area", "warning", {"units": approx}))
-    for m in members:
-        if m.population_overridden or m.area_overridden:
-            out.append(Finding("override", "info", {
-                "unit": m.unit.name, "source": m.override_source,
-                "population": m.population if m.population_overridden else None,
-                "area": m.area_km2 if m.area_overridden else None}))
-    if r.standard.uncertain:
-        out.append(Finding("uncertain_standard", "warning", {"label": r.standard.label}, r.standard.article))
-    return out
+                       context=(dataset, rules, members, after_names, owner), classification=v.classification,
+                       kind_allowed=v.kind_allowed, recorded_problem=v.recorded_problem)
 
 
 def evaluate(dataset: Dataset, rules: RuleSet, scenario: Scenario) -> ScenarioResult:
     """Evaluate every unit and group of ``scenario`` under ``rules`` (its split units as their
     parts, its transferred units out of the count)."""
     before = len(dataset.units)
-    dataset = scenario.working(dataset)
+    original, dataset = dataset, scenario.working(dataset)
     owner = scenario.grouped_codes()
     unit_results = {code: evaluate_unit(unit, rules, scenario,
                                         owner[code].id if code in owner else None)
                     for code, unit in dataset.units.items()}
     after_names = _after_names(dataset, scenario)
-    names = name_index(dataset, after_names)
+    names = name_index(dataset, after_names, rules)
     groups = [evaluate_group(dataset, rules, scenario, g, unit_results, after_names, owner, names)
               for g in scenario.groups]
     after = len(dataset.units) - sum(len(g.members) - 1 for g in scenario.groups)
+    if dataset is not original:
+        # Units the scenario splits or transfers keep a result of their own, as they stand, so
+        # that every view of the project's units finds one; they are neither grouped nor unresolved.
+        split = {s.unit for s in scenario.splits}
+        for code, unit in original.units.items():
+            if code not in unit_results:
+                r = evaluate_unit(unit, rules, scenario, None)
+                unit_results[code] = replace(r, set_aside="split" if code in split else "transfer")
     unresolved = [c for c, r in unit_results.items() if r.unresolved]
     return ScenarioResult(scenario, rules, unit_results, groups, before, after, unresolved,
                           after_names=after_names, names=names, owner=owner, working=dataset)

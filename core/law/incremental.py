@@ -4,8 +4,8 @@
 command, ``update(change)`` takes the command's ``Change`` (units and groups it touched)
 and recomputes the units whose group, exemption or figures changed, the groups that
 changed, and the groups whose findings depend on those units: groups bordering them
-(their neighbour lists name units after the merger) and groups of the same province
-whose name matches an old or new name (name clashes).
+(their neighbour lists name units after the merger) and groups whose name matches an old or
+new name in the rule set's scope (name clashes: the district or the province).
 
 Every update makes a new ``ScenarioResult`` (unchanged unit and group results are shared,
 the dicts are copied), so whoever holds an earlier result keeps reading it as it was, and
@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.common.text import fold
 from core.domain.commands import Change
 from core.domain.model import Dataset
 from core.domain.scenario import Group, Scenario
-from core.law.evaluation import ScenarioResult, UnitResult, evaluate, evaluate_group, evaluate_unit
+from core.law.evaluation import ScenarioResult, UnitResult, evaluate, evaluate_group, evaluate_unit, name_slot
 from core.law.rules import RuleSet
 
 
@@ -107,21 +106,22 @@ class IncrementalEvaluator:
                     owner[code] = now
         after = dict(old.after_names)
         names = dict(old.names)
-        touched_names: set[tuple[str, str]] = set()
+        rules = self.rules
+        touched_names: set[tuple[str, str, str]] = set()
         for code in moved:
             unit = ds.units[code]
             was = after[code]
             new = owner[code].name if code in owner else unit.name
-            prov = unit.province
-            if was != new:
-                names[(prov, fold(was))] = [c for c in names[(prov, fold(was))] if c != code]
-                names[(prov, fold(new))] = [*names.get((prov, fold(new)), ()), code]
-                after[code] = new
-            touched_names.update({(prov, fold(was)), (prov, fold(new))})
+            was_slot, new_slot = name_slot(rules, unit, was), name_slot(rules, unit, new)
+            if was_slot != new_slot:
+                names[was_slot] = [c for c in names[was_slot] if c != code]
+                names[new_slot] = [*names.get(new_slot, ()), code]
+            after[code] = new
+            touched_names.update({was_slot, new_slot})
         for gid in changed:
             for g in (self._groups.get(gid), by_id.get(gid)):
                 if g is not None:
-                    touched_names.update((ds.units[c].province, fold(g.name)) for c in g.members)
+                    touched_names.update(name_slot(rules, ds.units[c], g.name) for c in g.members)
         units = dict(old.units)
         for code in moved:
             g = owner.get(code)

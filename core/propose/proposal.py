@@ -86,6 +86,7 @@ class Proposal:
                 old = next((b for b in base.groups if set(b.members) == set(g.members)), None)
                 if old is not None:
                     group.kind, group.exception_reason = old.kind, old.exception_reason
+                    group.exception_ground = old.exception_ground
         return s
 
 

@@ -30,6 +30,18 @@ class History:
     def dirty(self) -> bool:
         return self._clean != self.index
 
+    def dirty_by(self, counts) -> bool:
+        """Whether a step since the save for which ``counts(command)`` is true separates the
+        scenario from its save (steps that do not count, e.g. edits written at once, are skipped)."""
+        steps = self.since_clean()
+        if steps is None:
+            return True
+        done, undone = steps
+        return any(counts(c) for c in done + undone)
+
+    def done_commands(self) -> list[Command]:
+        return list(self._done)
+
     @property
     def undo_command(self) -> Command | None:
         return self._done[-1] if self._done else None

@@ -9,11 +9,12 @@ A gestures file (``sapxep-gestures/1``) lists what a planner would do in the win
       {"do": "rename", "group": "Giao Long", "name": "Giao Long Mới"},
       {"do": "kind", "group": "Giao Long Mới", "kind": "xa"},
       {"do": "seat", "group": "Giao Long Mới", "unit": "28816"},
-      {"do": "exception", "group": "Giao Long Mới", "reason": "Cù lao biệt lập"},
+      {"do": "exception", "group": "Giao Long Mới", "ground": "special-factors", "reason": "Cù lao biệt lập"},
       {"do": "dissolve", "group": "Giao Long Mới"},
       {"do": "exemption", "unit": "28849", "reason": "Có vị trí biệt lập"},
       {"do": "override", "unit": "28816", "population": 3093, "source": "Tờ trình 12/09/2019"},
       {"do": "rules", "rules": "nq35-2023"},
+      {"do": "classify", "units": ["28816"], "terrain": "mountainous", "source": "Quyết định …"},
       {"do": "undo"}, {"do": "redo"}]}
 
 A group is named by its name or its id, as it is when the gesture comes (a merger made two
@@ -31,6 +32,8 @@ from core.common.errors import CoreError
 from core.common.messages import Message
 from core.common.text import nfc, normalise_code
 from core.domain import commands as c
+from core.domain.classify import SetClassification
+from core.domain.model import CLASSIFICATIONS
 from core.domain.scenario import Group, Scenario, ScenarioError
 from core.session.session import Session
 
@@ -115,7 +118,11 @@ BUILDERS: dict[str, Builder] = {
     "kind": lambda s, g, w: c.SetGroupKind(_group(s, g.get("group"), w).id, g.get("kind")),
     "seat": lambda s, g, w: c.SetSeat(_group(s, g.get("group"), w).id, _codes(g, w, "unit")[0]),
     "exception": lambda s, g, w: c.SetGroupException(_group(s, g.get("group"), w).id,
-                                                     _text(g, "reason", w, required=False) or ""),
+                                                     _text(g, "reason", w, required=False) or "",
+                                                     _text(g, "ground", w, required=False) or ""),
+    # A unit's classification (project-level): the fields given, with their source.
+    "classify": lambda s, g, w: SetClassification(_codes(g, w), {k: v for k, v in g.items() if k in CLASSIFICATIONS},
+                                                  str(g.get("source") or "")),
     "exemption": lambda s, g, w: c.SetExemption(_codes(g, w, "unit")[0], _text(g, "reason", w, required=False)),
     # The figures are checked by the command itself (a number, not negative, with a source).
     "override": lambda s, g, w: c.SetOverride(_codes(g, w, "unit")[0], g.get("population"), g.get("area_km2"),

@@ -15,14 +15,16 @@ session (``gui.session``); the command line and the tests drive it directly::
 """
 from __future__ import annotations
 
+from core.common.errors import CoreError
 from core.common.messages import Message
-from core.domain.commands import Command, ReplaceContent, SetRules
+from core.domain.commands import Command, ReplaceContent, SetGroupException, SetRules
 from core.domain.model import Dataset
 from core.domain.scenario import SCENARIO_NAME, Scenario, ScenarioError, clean_name
 from core.law.evaluation import ScenarioResult
 from core.law.incremental import FULL, NOTHING, Delta, IncrementalEvaluator
 from core.law.rules import RuleSet, get_rule_set
 from core.session.history import DEFAULT_LIMIT, History
+from core.storage.connect import reopen
 from core.storage.journal import NEW, ON_STORED, Journal, Offer, Recovery
 from core.storage.store import Project
 
@@ -31,9 +33,30 @@ class NoScenario(ScenarioError):
     """An edit was asked for while no scenario is open."""
 
 
+def check_ground(rules: RuleSet, ground: str, text: object) -> None:
+    """Refuse a group exception whose ground is not one the rule set lets a planner record, or
+    that needs its text (the decision, the reason) and has none."""
+    ground = (ground or "").strip()
+    if not ground:
+        return
+    exc = rules.exception(ground)
+    if exc is None or exc.automatic:
+        raise ScenarioError("exception.unknown_ground", ground=ground, rules=rules.id,
+                            known=[Message("exception.ground_item", id=e.id, text=e.text)
+                                   for e in rules.exception_grounds])
+    if exc.needs_text and not str(text or "").strip():
+        raise ScenarioError("exception.needs_text", text=exc.text, prompt=exc.prompt or exc.text)
+
+
 class Session:
-    def __init__(self, project: Project, limit: int = DEFAULT_LIMIT) -> None:
+    """``persist_at_once``: a project-level edit (a unit's classification, ``SetClassification``)
+    is written to the project as soon as it is done, undone or redone, and leaves the scenario
+    clean; with False (``apply --dry-run``, a replay saved as a whole) it waits for ``save``,
+    which writes it in the scenario's transaction."""
+
+    def __init__(self, project: Project, limit: int = DEFAULT_LIMIT, persist_at_once: bool = True) -> None:
         self.project = project
+        self.persist_at_once = persist_at_once
         self.journal = Journal(project.path)
         self.history = History(limit)
         self.scenario: Scenario | None = None
@@ -80,9 +103,7 @@ class Session:
 
     def reload_dataset(self) -> Delta:
         """Read units, adjacency and boundaries again (after a boundary import)."""
-        path = self.project.path
-        self.project.close()
-        self.project = Project(path)
+        self.project = reopen(self.project)
         return self.evaluate_again() if self.scenario is not None else FULL
 
     # ----- edits -------------------------------------------------------------------------
@@ -91,12 +112,16 @@ class Session:
         scenario = self._open()
         if isinstance(command, SetRules):
             get_rule_set(command.rule_id)
+        if isinstance(command, SetGroupException):
+            check_ground(self.rules, command.ground, command.value)
         command.check(scenario, self.dataset)
 
     def do(self, command: Command) -> Delta:
         """Check, apply and evaluate ``command``; it becomes the step to undo."""
         self.check(command)
-        changed = command.do(self._open(), self.dataset)
+        scenario = self._open()
+        changed = command.do(scenario, self.dataset)
+        self._write(command, lambda: command.undo(scenario))
         self.history.pushed(command)
         return self._evaluate(changed)
 
@@ -104,7 +129,9 @@ class Session:
         command = self.history.undo_command
         if command is None:
             return NOTHING
-        changed = command.undo(self._open())
+        scenario = self._open()
+        changed = command.undo(scenario)
+        self._write(command, lambda: command.do(scenario, self.dataset))
         self.history.undone()
         return self._evaluate(changed)
 
@@ -112,9 +139,30 @@ class Session:
         command = self.history.redo_command
         if command is None:
             return NOTHING
-        changed = command.do(self._open(), self.dataset)
+        scenario = self._open()
+        changed = command.do(scenario, self.dataset)
+        self._write(command, lambda: command.undo(scenario))
         self.history.redone()
         return self._evaluate(changed)
+
+    def _write(self, command: Command, take_back) -> None:
+        """Write a project-level edit now (one transaction); if the write fails, the edit is
+        taken back in memory too, so the project is in its old state and says why."""
+        if not getattr(command, "project_level", False) or not self.persist_at_once:
+            return
+        try:
+            self.project.store_units(command.units())
+        except CoreError:
+            take_back()
+            raise
+
+    def _pending_units(self) -> list:
+        """Units changed by project-level edits not yet written (``persist_at_once`` False)."""
+        if self.persist_at_once:
+            return []
+        steps = self.history.since_clean()
+        commands = (steps[0] + steps[1]) if steps is not None else self.history.done_commands()
+        return list({u.code: u for c in commands if getattr(c, "project_level", False) for u in c.units()}.values())
 
     def _evaluate(self, changed) -> Delta:
         evaluator = self._evaluator
@@ -145,7 +193,11 @@ class Session:
     # ----- saving ------------------------------------------------------------------------
     @property
     def dirty(self) -> bool:
-        return self.history.dirty
+        """Whether the scenario (or, with ``persist_at_once`` False, the project) has edits not
+        yet saved; project-level edits written at once do not count."""
+        if not self.persist_at_once:
+            return self.history.dirty
+        return self.history.dirty_by(lambda c: not getattr(c, "project_level", False))
 
     def mark_clean(self) -> None:
         self.history.mark_clean()
@@ -157,13 +209,21 @@ class Session:
         if steps is None:
             return None
         done, undone = steps
+        if self.persist_at_once:            # written already: not among the unsaved edits
+            done = [c for c in done if not getattr(c, "project_level", False)]
+            undone = [c for c in undone if not getattr(c, "project_level", False)]
         return [c.describe(self.dataset) for c in done] + \
             [Message("change.undone", change=c.describe(self.dataset)) for c in undone]
 
-    def save(self, force: bool = False) -> None:
-        """Save the open scenario in one transaction; raises ConflictError/ScenarioError."""
+    def save(self, force: bool = False, action: str = "save", summary: list[Message] | None = None) -> None:
+        """Save the open scenario in one transaction; raises ConflictError/ScenarioError.
+        The change log records ``summary`` (default: the unsaved edits in words)."""
         scenario = self._open()
-        self.project.save_scenario(scenario, force=force)
+        if summary is None:
+            summary = self.changes_since_save() or []
+        pending = self._pending_units()          # classification edits of a replay, saved with it
+        self.project.save_scenario(scenario, force=force, action=action, summary=summary,
+                                   **({"units": pending} if pending else {}))
         self.history.mark_clean()
         self.journal.discard(scenario.id)
         self._journaled = False
@@ -263,8 +323,9 @@ class Session:
         if name in others:
             raise ScenarioError("scenario.name_taken", name=name)
         stored = self.project.get_scenario(scenario_id)
-        stored.name = name
-        self.project.save_scenario(stored)
+        old, stored.name = stored.name, name
+        self.project.save_scenario(stored, action="rename",
+                                   summary=[Message("change.renamed_scenario", old=old, new=name)])
         if self.scenario is not None and self.scenario.id == scenario_id:
             self.scenario.name = name
             self.scenario.version = stored.version

@@ -33,10 +33,25 @@ class HistoryError(CoreError):
     """A state or figure set cannot be found or added; the message says why."""
 
 
+def _file(project):
+    """The SQLite connection of a project file; None for the shared store, which keeps only the
+    first state and the units' own figures for now (``core.storage.pg``)."""
+    db = getattr(project, "db", None)
+    return db.conn if db is not None else None
+
+
+def _writable(project):
+    conn = _file(project)
+    if conn is None:
+        raise HistoryError("project.pg_no_states")
+    return conn
+
+
 def states(project) -> list[StateInfo]:
     """Every state, the first (the project's units as imported) at position 0."""
     first = StateInfo(0, BASE, units=len(project.base_dataset().units), created=project.meta("created"))
-    return [first] + list_states(project.db.conn)
+    conn = _file(project)
+    return [first] + (list_states(conn) if conn is not None else [])
 
 
 def latest_state(project) -> StateInfo:
@@ -57,16 +72,18 @@ def resolve_state(project, ref: str | None) -> StateInfo:
 
 def figure_sets(project) -> list[FigureSet]:
     own = own_figures(project.base_dataset())
-    return [FigureSet(BASE, own["source"], own["date"])] + list_figure_sets(project.db.conn)
+    conn = _file(project)
+    return [FigureSet(BASE, own["source"], own["date"])] + (list_figure_sets(conn) if conn is not None else [])
 
 
 def resolve_figures(project, name: str | None) -> FigureSet:
     if not name or name == BASE:
         return figure_sets(project)[0]
-    found = load_figure_set(project.db.conn, name)
-    if found is None:
-        by_fold = [f for f in list_figure_sets(project.db.conn) if fold(f.name) == fold(name)]
-        found = load_figure_set(project.db.conn, by_fold[0].name) if len(by_fold) == 1 else None
+    conn = _file(project)
+    found = load_figure_set(conn, name) if conn is not None else None
+    if found is None and conn is not None:
+        by_fold = [f for f in list_figure_sets(conn) if fold(f.name) == fold(name)]
+        found = load_figure_set(conn, by_fold[0].name) if len(by_fold) == 1 else None
     if found is None:
         raise HistoryError("figures.unknown", ref=name, known=[f.name for f in figure_sets(project)])
     return found
@@ -135,6 +152,7 @@ def add_state(project, name: str, scenario: Scenario, rules_id: str, nxt, figure
     transaction; refused when the name is taken or the scenario is not drafted on the latest state."""
     import shapely
 
+    _writable(project)
     name = check_new_state(project, name, scenario)
     known = states(project)
     info = StateInfo(known[-1].position + 1, name, scenario.name, scenario.id, rules_id, figures, now_iso(),
@@ -150,5 +168,5 @@ def add_figure_set(project, figures: FigureSet) -> None:
     if figures.name == BASE or any(fold(f.name) == fold(figures.name) for f in figure_sets(project)):
         raise HistoryError("figures.name_taken", name=figures.name)
     figures.created = figures.created or now_iso()
-    with immediate(project.db.conn) as conn:
+    with immediate(_writable(project)) as conn:
         insert_figure_set(conn, figures)

@@ -21,17 +21,19 @@ from core.domain.datasets import load_dataset, seed_scenario_files, unit_from_ro
 from core.domain.model import Dataset
 from core.domain.scenario import Scenario, ScenarioError, now_iso
 from core.domain.scenario_io import from_dict, read_scenario_file, to_dict
+from core.storage import changelog
+from core.storage.changelog import default_author
 from core.storage.failures import ProjectError, failure
 from core.storage.transaction import immediate
 
 APP_ID = "sapxep-dvhc"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 UNIT_COLUMNS = ("code", "name", "kind", "terrain", "urban_class", "parent", "border", "province",
                 "district", "population", "population_source", "population_date", "area_km2",
                 "area_basis", "area_source", "area_date", "label_lat", "label_lon",
-                "classification_defaulted")
+                "classification_defaulted", "classification")
 
 
 class UnknownScenario(ProjectError):
@@ -46,10 +48,14 @@ class UnknownScenario(ProjectError):
 class ConflictError(ProjectError):
     """The scenario was changed in the database since it was loaded (another window or process)."""
 
-    def __init__(self, scenario_name: str, ours: int, theirs: int | None) -> None:
-        self.ours, self.theirs = ours, theirs
+    def __init__(self, scenario_name: str, ours: int, theirs: int | None, by: str = "", at: str = "") -> None:
+        self.ours, self.theirs, self.by, self.at = ours, theirs, by, at
         if theirs is None:
             super().__init__("project.deleted_elsewhere", name=scenario_name)
+        elif by:                                # who saved last and when, from the change log
+            from core.storage.changelog import when_text
+            super().__init__("project.conflict_by", name=scenario_name, ours=ours, theirs=theirs,
+                             by=by, at=when_text(at))
         else:
             super().__init__("project.conflict", name=scenario_name, ours=ours, theirs=theirs)
 
@@ -132,7 +138,9 @@ def check_file(path: Path) -> int | None:
 
 def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
     # Units imported without a classification column carry a visible warning.
-    conn.execute("alter table units add column classification_defaulted integer default 0")
+    columns = {r[1] for r in conn.execute("pragma table_info(units)")}
+    if "classification_defaulted" not in columns:
+        conn.execute("alter table units add column classification_defaulted integer default 0")
 
 
 def _add_states(conn: sqlite3.Connection) -> None:
@@ -141,7 +149,15 @@ def _add_states(conn: sqlite3.Connection) -> None:
     create_tables(conn)
 
 
-MIGRATIONS = {1: _migrate_1_to_2, 2: _add_states}
+def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
+    # Classifications beyond terrain/border/urban class (ethnic-minority share, bãi ngang, Red River
+    # Delta, island district, province type), what was defaulted and the planner's sources: JSON.
+    columns = {r[1] for r in conn.execute("pragma table_info(units)")}
+    if "classification" not in columns:
+        conn.execute("alter table units add column classification text default ''")
+
+
+MIGRATIONS = {1: _migrate_1_to_2, 2: _add_states, 3: _migrate_3_to_4}
 
 
 def backup_copy(path: Path, label: str) -> Path:
@@ -211,6 +227,7 @@ class Project:
         self._state: int | None = None          # the state read (None: the first, the units table)
         self._figures: str | None = None        # the figure set read (None: the units' own)
         self.unreadable_scenarios: list[Message] = []     # rows ``scenarios()`` could not read
+        self.author = default_author()          # who the change log names (``--author``, settings)
         try:
             self._open(seed_from, dataset, building)
         except (sqlite3.Error, OSError) as exc:
@@ -242,6 +259,10 @@ class Project:
             except BaseException:
                 self._discard()
                 raise
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
 
     # ----- creation ------------------------------------------------------
     @classmethod
@@ -335,6 +356,24 @@ class Project:
             {"key": "dataset_meta", "value": json.dumps(dataset.meta, ensure_ascii=False)},
             {"key": "adjacency_source", "value": source},
         ], replace=True)
+
+    def store_units(self, units) -> None:
+        """Write units whose classification a planner edited, in one transaction; a failure is
+        named in words (``storage_failure``) and the project keeps its old state."""
+        conn = self.db.conn
+        try:
+            with conn:
+                conn.execute("begin immediate")
+                self._update_units(conn, units)
+        except (sqlite3.Error, OSError) as exc:
+            raise storage_failure(self.path, exc) from None
+
+    @staticmethod
+    def _update_units(conn, units) -> None:
+        for row in (unit_to_row(u) for u in units):
+            cols = [c for c in row if c != "code"]
+            conn.execute(f"update units set {', '.join(c + ' = ?' for c in cols)} where code = ?",
+                         [row[c] for c in cols] + [row["code"]])
 
     # ----- dataset ---------------------------------------------------------
     def meta(self, key: str, default: str = "") -> str:
@@ -502,28 +541,33 @@ class Project:
         return row[0] if row else None
 
     @_writes
-    def save_scenario(self, scenario: Scenario, force: bool = False) -> None:
+    def save_scenario(self, scenario: Scenario, force: bool = False, action: str = "save", summary=None,
+                      units=()) -> None:
         """Save in one transaction; refuse if someone else saved a newer version, or deleted a
         scenario that was stored (unless ``force``). ``scenario.version`` is bumped only once the
-        save is committed."""
+        save is committed. The change log gets ``action`` and ``summary`` (Messages) in the same
+        transaction; ``units``: units whose classification was edited, written in it too."""
         from core.storage import history
         scenario.validate(history.dataset_for_scenario(self, scenario))
         conn = self.db.conn
         saved_version = scenario.version
         try:
             with immediate(conn):
-                self._upsert(conn, scenario, force)
+                self._update_units(conn, units)
+                self._upsert(conn, scenario, force, action, summary)
         except BaseException:
             scenario.version = saved_version
             raise
 
-    def _upsert(self, conn: sqlite3.Connection, scenario: Scenario, force: bool) -> None:
+    def _upsert(self, conn: sqlite3.Connection, scenario: Scenario, force: bool, action: str, summary) -> None:
         row = conn.execute("select version from scenarios where id = ?", [scenario.id]).fetchone()
         if not force:
             if row is None and scenario.version > 0:
                 raise DeletedElsewhere(scenario.name)
             if row is not None and row[0] != scenario.version:
-                raise ConflictError(scenario.name, scenario.version, row[0])
+                last = changelog.last_change_sqlite(conn, scenario.id)
+                raise ConflictError(scenario.name, scenario.version, row[0],
+                                    *((last.author, last.at) if last else ()))
         scenario.version = (row[0] if row else 0) + 1
         values = self._row(scenario)
         cols = ", ".join(values)
@@ -532,9 +576,11 @@ class Project:
             f"on conflict(id) do update set "
             + ", ".join(f"{c} = excluded.{c}" for c in values if c != "id"),
             list(values.values()))
+        changelog.record_sqlite(conn, scenario.id, scenario.name, action, scenario.version, self.author, summary,
+                                body=values["body"])
 
     @_writes
-    def add_scenario(self, scenario: Scenario) -> None:
+    def add_scenario(self, scenario: Scenario, action: str = "add", summary=None) -> None:
         """Store a new scenario under a new id (a file's own id never shadows a stored one); its
         name must be free, checked in the same transaction (two imports cannot both take it)."""
         from core.domain.scenario import new_id
@@ -547,7 +593,7 @@ class Project:
                 if conn.execute("select 1 from scenarios where name = ?", [scenario.name]).fetchone():
                     raise ScenarioError("scenario.name_taken", name=scenario.name)
                 scenario.id, scenario.version = new_id(), 0
-                self._upsert(conn, scenario, force=False)
+                self._upsert(conn, scenario, False, action, summary)
         except BaseException:
             scenario.id, scenario.version = saved
             raise
@@ -555,7 +601,23 @@ class Project:
     @_writes
     def delete_scenario(self, scenario_id: str) -> None:
         with immediate(self.db.conn) as conn:
+            row = conn.execute("select name, version from scenarios where id = ?", [scenario_id]).fetchone()
             conn.execute("delete from scenarios where id = ?", [scenario_id])
+            if row is not None:
+                changelog.record_sqlite(conn, scenario_id, row[0], "delete", row[1], self.author)
+
+    def scenario_at(self, scenario_id: str, version: int) -> Scenario:
+        """The scenario as it was saved at ``version`` (from the change log), to read, not to save over."""
+        body = changelog.body_at_sqlite(self.db.conn, scenario_id, version)
+        if body is None:
+            raise ProjectError("project.no_such_version", ref=scenario_id, version=version)
+        s = from_dict(json.loads(body))
+        s.version = version
+        return s
+
+    def history(self, scenario_id: str | None = None) -> list[changelog.Change]:
+        """The change log, oldest first (of one scenario when ``scenario_id`` is given)."""
+        return changelog.history_sqlite(self.db.conn, scenario_id)
 
     def close(self) -> None:
         self.db.close()

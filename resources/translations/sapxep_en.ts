@@ -1260,6 +1260,24 @@ No half-written file was left.</translation>
     </message>
 </context>
 <context>
+    <name>SharedStore</name>
+    <message>
+        <location filename="../../gui/shared_connect.py" line="26"/>
+        <source>Kết nối kho dùng chung</source>
+        <translation>Connect to a shared store</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shared_connect.py" line="27"/>
+        <source>Địa chỉ kho (postgresql://NGƯỜI_DÙNG@MÁY_CHỦ:CỔNG/CSDL; mật khẩu lấy từ tệp ~/.pgpass):</source>
+        <translation>Store address (postgresql://USER@HOST:PORT/DB; the password comes from the file ~/.pgpass):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shared_connect.py" line="34"/>
+        <source>Địa chỉ kho dùng chung bắt đầu bằng postgresql://</source>
+        <translation>A shared store's address starts with postgresql://</translation>
+    </message>
+</context>
+<context>
     <name>UnitTable</name>
     <message>
         <location filename="../../gui/unit_table.py" line="56"/>
@@ -1479,7 +1497,12 @@ No half-written file was left.</translation>
         <translation>Open another project…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="163"/>
+        <location filename="../../gui/menus.py" line="161"/>
+        <source>Kết nối kho dùng chung…</source>
+        <translation>Connect to a shared store…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="161"/>
         <source>Nhập phương án từ tệp JSON…</source>
         <translation>Import scenario from JSON…</translation>
     </message>
@@ -1662,6 +1685,297 @@ No half-written file was left.</translation>
         <location filename="../../gui/menus.py" line="207"/>
         <source> Bộ quy tắc: </source>
         <translation> Rule set: </translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="176"/>
+        <source>Đề xuất phương án…</source>
+        <translation>Propose a plan…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="189"/>
+        <source>Để công cụ đề xuất cách sắp xếp mà mọi nhóm đều đạt, lưu thành phương án mới</source>
+        <translation>Let the tool propose an arrangement whose every group passes, stored as a new scenario</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalResults</name>
+    <message>
+        <location filename="../../gui/dialogs/propose_results.py" line="63"/>
+        <source>Chọn yêu cầu bên trái rồi bấm “Đề xuất”. Kết quả và lý do của từng nhóm sẽ hiện ở đây.</source>
+        <translation>Set the request on the left, then press “Propose”. The result and the reasons for each group will show here.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_results.py" line="93"/>
+        <source>Chưa đáp ứng được (%1)</source>
+        <translation>Could not be met (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_results.py" line="99"/>
+        <source>Ghi chú (%1)</source>
+        <translation>Notes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_results.py" line="104"/>
+        <source>Nhóm đề xuất (%1)</source>
+        <translation>Proposed groups (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_results.py" line="109"/>
+        <source>%1 ← %2: %3</source>
+        <translation>%1 ← %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_results.py" line="113"/>
+        <source>Đơn vị giữ nguyên (%1)</source>
+        <translation>Units left as they are (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_results.py" line="117"/>
+        <source> (%1): %2</source>
+        <translation> (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_results.py" line="119"/>
+        <source>Các phần đã giải (%1)</source>
+        <translation>Pieces solved (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_results.py" line="151"/>
+        <source>Kết quả đề xuất</source>
+        <translation>Proposal result</translation>
+    </message>
+</context>
+<context>
+    <name>ProposeDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="217"/>
+        <source>Cả tỉnh</source>
+        <translation>Whole province</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="217"/>
+        <source>Cả dự án</source>
+        <translation>Whole project</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="269"/>
+        <source>Không tìm thấy đơn vị “%1”: gõ tên hoặc mã rồi chọn trong danh sách.</source>
+        <translation>No unit “%1”: type a name or a code, then pick it from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="304"/>
+        <source>Đang tìm phương án…</source>
+        <translation>Looking for a plan…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="312"/>
+        <source>Đang dừng: giữ phương án tốt nhất tìm được đến lúc này…</source>
+        <translation>Stopping: keeping the best plan found so far…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="341"/>
+        <source>Đã giải %1/%2 phần · khoảng cách tối ưu lớn nhất trong các phần đã giải: %3</source>
+        <translation>Solved %1/%2 pieces · largest optimality gap among the pieces solved: %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="344"/>
+        <source>Đang giải %1: khoảng cách tối ưu của phương án tốt nhất %2</source>
+        <translation>Solving %1: optimality gap of the best plan %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="353"/>
+        <source>Không đề xuất được: %1 Không có phương án nào được lưu.</source>
+        <translation>No proposal: %1 No scenario was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="362"/>
+        <source>Đã dừng trước khi tìm được nhóm nào: không có phương án nào được lưu.</source>
+        <translation>Stopped before any group was found: no scenario was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="378"/>
+        <source>Không lưu được phương án đề xuất: %1</source>
+        <translation>The proposed scenario could not be stored: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="381"/>
+        <source>Đã lưu phương án “%1”.</source>
+        <translation>Stored the scenario “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="384"/>
+        <source>Phương án đã mở để chỉnh sửa; chọn một nhóm trong danh sách để xem trên bản đồ và trong bảng kiểm tra.</source>
+        <translation>It is open for editing; choose a group in the list to see it on the map and in the checks panel.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="387"/>
+        <source>Phương án đang mở vẫn giữ nguyên; mở phương án đề xuất từ danh sách phương án.</source>
+        <translation>The open scenario stays open; open the proposal from the list of scenarios.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="389"/>
+        <source>Đã dừng theo yêu cầu: đây là phương án tốt nhất tìm được đến lúc đó.</source>
+        <translation>Stopped as asked: this is the best plan found by then.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="404"/>
+        <source>Đề xuất phương án</source>
+        <translation>Propose a plan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="405"/>
+        <source>Yêu cầu đề xuất</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="406"/>
+        <source>Bộ quy tắc:</source>
+        <translation>Rule set:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="406"/>
+        <source>Mục tiêu:</source>
+        <translation>Goal:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="406"/>
+        <source>Tỉnh:</source>
+        <translation>Province:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="407"/>
+        <source>Huyện:</source>
+        <translation>District:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="407"/>
+        <source>Nhóm không vượt ranh giới:</source>
+        <translation>Groups never cross the lines of the:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="408"/>
+        <source>Xuất phát từ:</source>
+        <translation>Start from:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="408"/>
+        <source>Đơn vị giữ nguyên:</source>
+        <translation>Units left as they are:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="409"/>
+        <source>Số đơn vị tối đa của một nhóm:</source>
+        <translation>Members of a group at most:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="410"/>
+        <source>Thời gian tối đa cho mỗi phần:</source>
+        <translation>Time limit per piece:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="410"/>
+        <source>Tên phương án mới:</source>
+        <translation>Name of the new scenario:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="417"/>
+        <source>Ít thay đổi nhất</source>
+        <translation>Fewest changes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="418"/>
+        <source>Chỉ sắp xếp các đơn vị thuộc diện phải sắp xếp, chạm đến ít đơn vị nhất (như các đợt 2019 và 2023)</source>
+        <translation>Arrange only the units the law requires to be arranged, touching as few units as possible (as in the 2019 and 2023 rounds)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="420"/>
+        <source>Nhiều đơn vị nhất</source>
+        <translation>Most units</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="421"/>
+        <source>Càng nhiều đơn vị sau sắp xếp càng tốt, mỗi đơn vị đều đạt tiêu chuẩn (như đợt 2025)</source>
+        <translation>As many units after the arrangement as possible, each meeting the standard (as in the 2025 round)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="423"/>
+        <source>Số đơn vị sau sắp xếp:</source>
+        <translation>Units after the arrangement:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="424"/>
+        <source>Cho phép ngoại lệ suy ra từ số liệu</source>
+        <translation>Allow exceptions that follow from the figures</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="425"/>
+        <source>Nhóm chưa đạt tiêu chuẩn vẫn được chấp nhận khi thuộc trường hợp ngoại lệ mà bộ quy tắc suy ra từ số liệu, như “hình thành từ 3 đơn vị trở lên”</source>
+        <translation>A group below the standard is accepted when an exception the rule set derives from the figures applies, such as “formed from 3 or more units”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="429"/>
+        <source>tỉnh</source>
+        <translation>province</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="430"/>
+        <source>huyện</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="431"/>
+        <source>Không (đề xuất từ đầu)</source>
+        <translation>Nothing (propose from scratch)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="432"/>
+        <source>Giữ nguyên các nhóm của “%1”</source>
+        <translation>Keep the groups of “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="433"/>
+        <source>Ưu tiên các nhóm của “%1”</source>
+        <translation>Prefer the groups of “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="434"/>
+        <source>Thêm các đơn vị đang chọn</source>
+        <translation>Add the selected units</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="435"/>
+        <source>Bỏ khỏi danh sách</source>
+        <translation>Remove from the list</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="436"/>
+        <source>Gõ tên hoặc mã đơn vị để thêm…</source>
+        <translation>Type a unit name or code to add…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="437"/>
+        <source> giây</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="438"/>
+        <source>Đề xuất</source>
+        <translation>Propose</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="439"/>
+        <source>Dừng, giữ kết quả tốt nhất</source>
+        <translation>Stop, keep the best result</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="440"/>
+        <source>So sánh với “%1”</source>
+        <translation>Compare with “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/propose_dialog.py" line="441"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

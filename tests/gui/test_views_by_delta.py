@@ -126,4 +126,4 @@ def test_the_checks_panel_is_copied_whole_for_a_dossier(window, session):
     copied = QGuiApplication.clipboard().text()
     lines = copied.splitlines()
     assert lines[0] == "Giao Long" and "Không đạt" in lines
-    assert any("diện tích" in line.lower() and "NQ 653" in line for line in lines), "findings name the article"
+    assert any("diện tích" in line.lower() and "653/2019" in line for line in lines), "findings name the article"

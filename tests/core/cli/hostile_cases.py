@@ -261,13 +261,18 @@ DB_COMMANDS = {
     "replay": _cmd("replay", SEED, _f("good-gestures")),
     "apply": _cmd("apply", SEED, "--as", "2020"), "states": _cmd("states"),
     "import-stats": _cmd("import-stats", _f("synthetic-stats"), "--as", "2024", "--date", "2024-12-31"),
+    "history": _cmd("history"),
+    "submit": _cmd("submit", SEED), "team": _cmd("team"),
 }
 
 
 def _catalogue(root: bool) -> list[Case]:
     cases = [
         Case("unknown-command-aplly", "(unknown)", _cmd("aplly", SEED), expect=unknown_command("aplly"), timeout=15),
-        Case("unknown-command-history", "(unknown)", _cmd("history"), expect=unknown_command("history"), timeout=15),
+        Case("unknown-command-histroy", "(unknown)", _cmd("histroy"), expect=unknown_command("histroy"), timeout=15),
+        Case("history-unknown-scenario", "history", _cmd("history", "PA-99"), expect=refused),
+        Case("submit-on-a-file", "submit", _cmd("submit", SEED), expect=refused),
+        Case("team-on-a-file", "team", _cmd("team", "--grant", "lan", "lead"), expect=refused),
         Case("rules-with-a-folder-as-db", "rules", _cmd("rules"), db="folder_db"),
         Case("units-unknown-rules", "units", _cmd("units", "--rules", "nq999-2099"), expect=refused),
         Case("provinces-unknown-scenario", "provinces", _cmd("provinces", "--scenario", "PA-99"), expect=refused),

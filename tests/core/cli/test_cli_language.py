@@ -40,7 +40,7 @@ ENGLISH_WORDS = {
 COMMANDS = ("units", "rules", "scenarios", "check", "compare", "export", "replay", "import-scenario", "export-scenario",
             "import-boundaries", "new-project", "unmatched", "resolve-match", "provinces", "propose", "apply", "states",
             "import-stats")
-LEGAL_TERMS = ("thị trấn", "phường", "đặc khu", "xã", "Thị trấn", "Phường", "Đặc khu", "Xã")
+LEGAL_TERMS = ("thị trấn", "phường", "đặc khu", "xã", "Thị trấn", "Phường", "Đặc khu", "Xã", "bãi ngang")
 
 
 def vietnamese_letter(ch: str) -> bool:
@@ -80,6 +80,8 @@ def names() -> list[str]:
 def set_aside(text: str) -> str:
     for name in names():
         text = text.replace(name, " ")
+    text = re.sub(r"(?:điểm [a-zđ] )?(?:khoản \d+ )?Điều \d+[a-z]?", " ", text)   # articles are cited as the law writes them
+    text = re.sub(r"\bkhoản \d+|\bđiểm [a-zđ]\b|Nghị quyết số|Luật Tổ chức chính quyền địa phương", " ", text)
     text = re.sub(r"\S*/\S*", " ", text)                       # file paths
     text = re.sub(r"“[^”]*”|(?<!\w)'[^'\s][^']*'(?!\w)", " ", text)   # quoted: names, fields, values
     text = re.sub(r"\bnq\d+-\d+\b|\b[0-9a-f]{32}\b", " ", text)  # rule set and scenario ids
@@ -195,7 +197,7 @@ REFUSALS = [
     ("export an unknown province", ["export", "Phương án 2019", "--province", "Hà Nội", "--to", "{dir}/x.pdf"]),
     ("export-scenario not json", ["export-scenario", "Phương án 2019", "--to", "{dir}/x.pdf"]),
     ("import a missing file", ["import-scenario", "{dir}/nowhere.json"]),
-    ("import a name taken", ["import-scenario", "{dir}/pa.json"]),
+    ("import a name taken", ["import-scenario", "{dir}/pa.json", "--name", "Phương án 2019"]),
     ("replay a refused gesture", ["replay", "Bản sao", "{dir}/gestures-refused.json"]),
     ("replay an unknown gesture", ["replay", "Bản sao", "{dir}/gestures-unknown.json"]),
     ("unknown state", ["units", "--state", "Không có"]), ("unknown figure set", ["units", "--figures", "Không có"]),

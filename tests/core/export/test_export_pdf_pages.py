@@ -103,6 +103,7 @@ def test_the_notes_name_no_internal_id_and_no_command(project, tmp_path):
     target = tmp_path / "tom-tat.pdf"
     export_scenario(project, project.get_scenario("Phương án 2019"), target)
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(target).pages)
-    assert "Một số trích dẫn điều, khoản hoặc mức tiêu chuẩn theo NQ 653/2019" in text
+    assert re.search(r"NQ 653/2019 có \d+ điểm chưa đối chiếu được với toàn văn", text)
+    assert "Điểm chưa xác minh của NQ 653/2019" in text
     assert not re.search(r"\bnq\d+-\d{4}\b", text)              # rule set ids
     assert "lệnh" not in text and "“rules”" not in text         # no reference to the command line

@@ -47,7 +47,7 @@ def test_2020_giao_hoa_merges_into_giao_long_by_nq653s_two_unit_exception(rounds
     assert (check["units_before"], check["units_after"], check["state"]) == (22, 21, "base")
     (giao_long,) = check["groups"]
     assert giao_long["verdict"] == "exception"       # below 100 % of both, 2 units with special factors
-    assert "NQ 653/2019/UBTVQH14" in json.dumps(giao_long["findings"], ensure_ascii=False)
+    assert "Nghị quyết số 653/2019/UBTVQH14" in json.dumps(giao_long["findings"], ensure_ascii=False)
     assert (giao_long["area_km2"], giao_long["population"]) == (pytest.approx(11.209), 7251)
 
 

@@ -133,3 +133,13 @@ def test_a_part_can_be_transferred_and_the_wording_says_a_part(dataset):
     result = evaluate(dataset, get_rule_set("nq653-2019"), scenario)
     assert transfer_lines(result.transfers)[0].text("vi").startswith("Chuyển một phần diện tích tự nhiên")
     assert transfer_lines(result.transfers)[0].text("en").startswith("Part of the natural area")
+
+
+def test_a_unit_split_or_transferred_keeps_a_result_of_its_own_neither_grouped_nor_unresolved(dataset):
+    """Every view of the project's units finds a result for each of them."""
+    scenario = scenario_with(dataset, [{"name": "Giao Long", "members": [GIAO_LONG, "28816-1"]}], [giao_hoa_split()],
+                             [{"unit": "28858", "to": "phường Phú Tân", "reason": "thử"}])
+    result = evaluate(dataset, get_rule_set("nq653-2019"), scenario)
+    assert set(dataset.units) <= set(result.units)
+    assert (result.units[GIAO_HOA].set_aside, result.units["28858"].set_aside) == ("split", "transfer")
+    assert GIAO_HOA not in result.unresolved and "28858" not in result.unresolved

@@ -4,6 +4,7 @@ import random
 
 import pytest
 
+from core.domain.classify import SetClassification
 from core.domain.commands import (
     AddToGroup,
     Dissolve,
@@ -50,7 +51,12 @@ def random_gesture(rnd, dataset, scenario):
     if choice < 0.75:
         return SetSeat(g.id, rnd.choice(g.members))
     if choice < 0.78:
-        return SetGroupException(g.id, rnd.choice(["", "Cù lao biệt lập"]))
+        ground = rnd.choice(["", "special-factors", "standing-committee-decision", "approved-below-standard"])
+        return SetGroupException(g.id, rnd.choice(["", "Cù lao biệt lập"]), ground)
+    if choice < 0.81:
+        values = rnd.choice([{"terrain": "mountainous"}, {"terrain": "lowland"}, {"border": True},
+                             {"island_district": True}, {"province_type": "tp_tw"}, {"ethnic_minority_pct": 60}])
+        return SetClassification(rnd.choice(g.members + codes[:5]), values, "Quyết định thử")
     if choice < 0.88:
         return SetExemption(rnd.choice(codes), rnd.choice([None, "ổn định từ 1945"]))
     return SetOverride(rnd.choice(codes), population=rnd.randint(0, 30000), source="biên bản xã")
@@ -80,7 +86,16 @@ def test_incremental_result_equals_a_full_evaluation_after_every_gesture_undo_an
     scenario = Scenario("thử", rule_id)
     inc = IncrementalEvaluator(synthetic, rules, scenario)
     done, undone = [], []
-    for _ in range(120):
+    units = dict(synthetic.units)          # classification edits change the (shared) dataset's units
+    try:
+        _random_edits(synthetic, rules, scenario, inc, rnd, done, undone)
+    finally:
+        synthetic.units.clear()
+        synthetic.units.update(units)
+
+
+def _random_edits(synthetic, rules, scenario, inc, rnd, done, undone):
+    for _ in range(160):
         old = inc.result
         frozen = [dict(old.units), list(old.groups), list(old.unresolved), dict(old.after_names),
                   dict(old.owner), {k: list(v) for k, v in old.names.items()}, wording(old)]
@@ -110,16 +125,22 @@ def test_incremental_result_equals_a_full_evaluation_after_every_gesture_undo_an
         assert_delta_names_every_change(old, inc.result, delta)
 
 
-def test_renaming_a_group_to_a_neighbours_name_is_seen_as_a_clash_without_a_full_run(synthetic):
-    rules = all_rule_sets()["nq653-2019"]
-    scenario = Scenario("thử", "nq653-2019")
+@pytest.mark.parametrize("rule_id, scope", [("nq653-2019", "district"), ("nq76-2025", "province")])
+def test_renaming_a_group_to_a_name_in_the_rule_sets_scope_is_seen_as_a_clash_without_a_full_run(
+        synthetic, rule_id, scope):
+    # Names are unique within the district before 2025, within the province under NQ 76/2025
+    # (điểm c khoản 2 Điều 7 Nghị quyết số 76/2025/UBTVQH15).
+    rules = all_rule_sets()[rule_id]
+    scenario = Scenario("thử", rule_id)
     a = sorted(synthetic.units)[50]
     b = sorted(synthetic.neighbours(a))[0]
     group = scenario.add_group(synthetic, [a, b])
     inc = IncrementalEvaluator(synthetic, rules, scenario)
     assert inc.result.groups[0].name_clashes == []
-    same_province = next(c for c, u in synthetic.units.items()
-                         if c not in (a, b) and u.province == synthetic.units[a].province)
-    delta = inc.update(RenameGroup(group.id, synthetic.units[same_province].name).do(scenario, synthetic))
-    assert inc.result.groups[0].name_clashes == [synthetic.units[same_province].name]
+    here = synthetic.units[a]
+    inside = next(c for c, u in synthetic.units.items() if c not in (a, b) and u.province == here.province
+                  and (scope == "province" or u.district == here.district))
+    delta = inc.update(RenameGroup(group.id, synthetic.units[inside].name).do(scenario, synthetic))
+    assert inc.result.groups[0].name_clashes == [synthetic.units[inside].name]
     assert group.id in delta.groups and not delta.full
+    assert inc.result == evaluate(synthetic, rules, scenario)

@@ -84,9 +84,9 @@ def test_must_merge_follows_the_criteria_thresholds(figs, rule_id):
             if c.below_merged_requirement:
                 req = rules.requirement_for(rules.resulting_kind([u.unit.kind]))
                 expected |= u.area_km2 < req.area_km2 - EPS or u.population < req.population - EPS
-            else:
-                expected |= (u.area_pct < c.area_below_pct - EPS
-                             and u.population_pct < c.population_below_pct - EPS)
+            else:   # a threshold the criterion does not set is no condition (NQ 76: area OR population)
+                expected |= ((c.area_below_pct is None or u.area_pct < c.area_below_pct - EPS)
+                             and (c.population_below_pct is None or u.population_pct < c.population_below_pct - EPS))
         assert u.must_merge == expected
 
 

@@ -49,8 +49,7 @@ def test_resulting_kind_rules():
 
 def test_the_draft_30_percent_criterion_is_marked_uncertain():
     crit = {c.id: c for c in get_rule_set("nq35-2026").criteria}
-    assert crit["xa-area-below-30"].uncertain
-    assert not crit["both-below-100"].uncertain
+    assert crit["area-below-30"].uncertain and crit["both-below-100"].uncertain    # NQ 35's text was not read
 
 
 def test_unknown_rule_set_lists_the_known_ones():
