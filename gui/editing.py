@@ -161,7 +161,17 @@ class Editor(QObject):
         unit = s.dataset.units[code]
         ov: Override | None = s.scenario.overrides.get(code)
         current = OverrideChoice(ov.population, ov.area_km2, ov.source) if ov else None
-        choice = OverrideDialog.ask(self.window, unit.name, unit.population.value, unit.area.value, current)
+
+        def refusal(choice: OverrideChoice) -> str | None:
+            """Why core would refuse these figures: said in the dialog, which keeps what was typed."""
+            try:
+                SetOverride(code, choice.population, choice.area_km2, choice.source).check(s.scenario, s.dataset)
+            except ScenarioError as exc:
+                return explain(exc, s.dataset)
+            return None
+
+        choice = OverrideDialog.ask(self.window, unit.name, unit.population.value, unit.area.value, current,
+                                    refusal)
         if choice is None:
             return False
         return self._push(SetOverride(code, choice.population, choice.area_km2, choice.source))

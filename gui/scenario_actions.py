@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from core.domain.scenario import Scenario, ScenarioError
@@ -15,11 +15,15 @@ from core.storage.store import ConflictError, ProjectError
 from .dialogs.common import Choice, Confirm, Message, TextInput
 from .dialogs.files import FileChooser
 from .errors import explain
+from .file_actions import file_stem
 from .session import Session
+from .settings import export_folder, remember_export_folder
 from .text import fill
 
 
 class ScenarioActions(QObject):
+    saved = Signal(str)                     # the name of the scenario just saved
+
     def __init__(self, session: Session, window: QWidget) -> None:
         super().__init__(window)
         self.session = session
@@ -60,6 +64,7 @@ class ScenarioActions(QObject):
         s = self.session
         try:
             s.save()
+            self.saved.emit(s.scenario.name)
             return True
         except ConflictError as exc:
             # Core's words first: who saved it last, and when (from the change log).
@@ -72,12 +77,14 @@ class ScenarioActions(QObject):
                                  ("force", self.tr("Ghi đè")), ("cancel", self.tr("Hủy"))])
             if answer == "force":
                 s.save(force=True)
+                self.saved.emit(s.scenario.name)
                 return True
             if answer == "copy":
                 twin = s.scenario.duplicate(self._unique(s.scenario.name + " – bản của tôi"))
                 s.add_scenario(twin)
                 s.discard_changes()
                 s.set_scenario(s.project.get_scenario(twin.id))
+                self.saved.emit(twin.name)
                 return True
             return False
         except (ScenarioError, ProjectError, OSError) as exc:
@@ -194,11 +201,13 @@ class ScenarioActions(QObject):
     def export_file(self, path: str | None = None) -> bool:
         s = self.session
         assert s.scenario is not None
-        path = path or FileChooser.save_scenario(self.window, s.scenario.name + ".json")
+        start = str(Path(export_folder()) / (file_stem(s.scenario.name) + ".json"))
+        path = path or FileChooser.save_scenario(self.window, start)
         if not path:
             return False
         try:
             write_scenario_file(s.scenario, path)
+            remember_export_folder(path)
             return True
         except (OSError, ScenarioError) as exc:
             self._error(self.tr("Không xuất được"), exc)

@@ -542,6 +542,46 @@ The project is unchanged.</translation>
         <source>Lập lại bản xem trước với lựa chọn này; dự án chưa thay đổi</source>
         <translation>Make the preview again with these choices; the project is not changed yet</translation>
     </message>
+    <message>
+        <source>Chọn…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Cả tỉnh</source>
+        <translation>Whole province</translation>
+    </message>
+    <message>
+        <source>Huyện:</source>
+        <translation>District:</translation>
+    </message>
+    <message>
+        <source>Hãy chọn tệp sẽ ghi.</source>
+        <translation>Choose the file to write.</translation>
+    </message>
+    <message>
+        <source>Hãy đặt tên tệp kết thúc bằng .pdf, .xlsx, .csv, .gpkg hoặc .geojson (phần mở rộng chọn định dạng).</source>
+        <translation>Give the file a name ending in .pdf, .xlsx, .csv, .gpkg or .geojson (the extension chooses the format).</translation>
+    </message>
+    <message>
+        <source>Phần mở rộng của tệp chọn định dạng: .pdf, .xlsx, .csv, .gpkg, .geojson.</source>
+        <translation>The file&apos;s extension chooses the format: .pdf, .xlsx, .csv, .gpkg, .geojson.</translation>
+    </message>
+    <message>
+        <source>Toàn bộ dự án</source>
+        <translation>The whole project</translation>
+    </message>
+    <message>
+        <source>Tệp:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Tỉnh:</source>
+        <translation>Province:</translation>
+    </message>
+    <message>
+        <source>Xuất</source>
+        <translation>Export</translation>
+    </message>
 </context>
 <context>
     <name>Editor</name>
@@ -651,6 +691,34 @@ No half-written file was left.</translation>
         <source>Đã ghi %1</source>
         <translation>Written: %1</translation>
     </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Mở thư mục chứa tệp</source>
+        <translation>Open the containing folder</translation>
+    </message>
+    <message>
+        <source>Mở tệp</source>
+        <translation>Open the file</translation>
+    </message>
+    <message>
+        <source>Đang dừng…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Đang xuất %1: %2 (%3 %)</source>
+        <translation>Exporting %1: %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>Đã dừng xuất %1; không có tệp nào được ghi.</source>
+        <translation>Export of %1 stopped; no file was written.</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>GroupsModel</name>
@@ -745,6 +813,10 @@ No half-written file was left.</translation>
         <location filename="../../gui/main_window.py" line="313"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
+    </message>
+    <message>
+        <source>Đã lưu phương án “%1” lúc %2</source>
+        <translation>Saved scenario “%1” at %2</translation>
     </message>
 </context>
 <context>
@@ -1680,6 +1752,22 @@ No half-written file was left.</translation>
         <source>Để công cụ đề xuất cách sắp xếp mà mọi nhóm đều đạt, lưu thành phương án mới</source>
         <translation>Let the tool propose an arrangement whose every group passes, stored as a new scenario</translation>
     </message>
+    <message>
+        <source>Dự án gần đây</source>
+        <translation>Recent projects</translation>
+    </message>
+    <message>
+        <source>In bản tóm tắt phương án…</source>
+        <translation>Print the scenario summary…</translation>
+    </message>
+    <message>
+        <source>In bản đồ…</source>
+        <translation>Print the map…</translation>
+    </message>
+    <message>
+        <source>Mở tệp vừa xuất</source>
+        <translation>Open the last export</translation>
+    </message>
 </context>
 <context>
     <name>ProposalResults</name>
@@ -1960,6 +2048,96 @@ No half-written file was left.</translation>
         <location filename="../../gui/dialogs/propose_dialog.py" line="441"/>
         <source>Đóng</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>(chưa có dự án nào khác)</source>
+        <translation>(no other project yet)</translation>
+    </message>
+    <message>
+        <source>Dự án mẫu: huyện Châu Thành, tỉnh Bến Tre (2019)</source>
+        <translation>Sample project: Châu Thành district, Bến Tre province (2019)</translation>
+    </message>
+    <message>
+        <source>In bản tóm tắt phương án</source>
+        <translation>Print the scenario summary</translation>
+    </message>
+    <message>
+        <source>In bản đồ</source>
+        <translation>Print the map</translation>
+    </message>
+    <message>
+        <source>Xóa danh sách</source>
+        <translation>Clear the list</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>% tiêu chuẩn</source>
+        <translation>% of standard</translation>
+    </message>
+    <message>
+        <source>%1 – %2 – in ngày %3</source>
+        <translation>%1 – %2 – printed on %3</translation>
+    </message>
+    <message>
+        <source>Các đơn vị nhập</source>
+        <translation>Merged units</translation>
+    </message>
+    <message>
+        <source>Diện tích (km²)</source>
+        <translation>Area (km²)</translation>
+    </message>
+    <message>
+        <source>Dân số (người)</source>
+        <translation>Population (persons)</translation>
+    </message>
+    <message>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Sơ đồ minh họa, không phải bản đồ ranh giới: các ô vẽ từ điểm nhãn của mỗi đơn vị.</source>
+        <translation>Schematic, not a boundary map: the cells are drawn from each unit&apos;s label point.</translation>
+    </message>
+    <message>
+        <source>Trước sắp xếp: %1 đơn vị; sau sắp xếp: %2 (giảm %3, %4 %). Phải sắp xếp nhưng chưa xử lý: %5. Kết luận: %6.</source>
+        <translation>Before the arrangement: %1 units; after: %2 (%3 fewer, %4 %). Required to merge but not yet handled: %5. Verdict: %6.</translation>
+    </message>
+    <message>
+        <source>Viền đậm: ranh giới đơn vị mới sau khi nhập; viền đỏ nét đứt: đơn vị phải sắp xếp nhưng chưa sắp xếp.</source>
+        <translation>Bold outline: boundary of a new unit after merging; red dashed outline: a unit required to merge but not yet merged.</translation>
+    </message>
+    <message>
+        <source>Đánh giá</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Đơn vị mới</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <source>Các đơn vị mới</source>
+        <translation>New units</translation>
+    </message>
+    <message>
+        <source>Phương án chưa nhập đơn vị nào.</source>
+        <translation>The scenario merges no units yet.</translation>
+    </message>
+    <message>
+        <source>Đơn vị phải sắp xếp nhưng chưa sắp xếp</source>
+        <translation>Units required to merge but not yet merged</translation>
+    </message>
+    <message>
+        <source>Không có.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <source>Đơn vị được miễn sắp xếp</source>
+        <translation>Units exempted from the arrangement</translation>
     </message>
 </context>
 </TS>
