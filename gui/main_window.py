@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         a.print_map.triggered.connect(self.files.print_map)
         a.print_summary.triggered.connect(self.files.print_summary)
         a.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent(a.recent_menu))
+        a.guide.triggered.connect(self.guide)
         sa.saved.connect(self._saved)
         self.checks.add_requested.connect(lambda gid, code: e.add_to_group(gid, [code]))
         self.checks.exception_requested.connect(e.record_group_exception)
@@ -335,6 +336,17 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from .about import about_text
         Message.show(self, self.tr("Giới thiệu"), about_text(self.session), error=False)
+
+    def guide(self, page: int = 0):
+        """Trợ giúp → Hướng dẫn sử dụng (F1): the guide, the shortcuts, the version and sources."""
+        from .help_window import HelpWindow
+        window = getattr(self, "help_window", None)
+        if window is None:
+            window = self.help_window = HelpWindow(self)
+        window.show_page(page)
+        window.show()
+        window.raise_()
+        return window
 
     def _saved(self, name: str) -> None:
         from datetime import datetime

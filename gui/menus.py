@@ -82,6 +82,7 @@ class WindowActions(QObject):
             self.rules_group.addAction(action)
             self.rules_actions[rule_id] = action
         # Help
+        self.guide = act(Key.HelpContents)
         self.about = act()
         self.rules_box = QComboBox(window)
         for rule_id in all_rule_sets():
@@ -129,7 +130,7 @@ class WindowActions(QObject):
         self.rules_menu = self.scenario_menu.addMenu("")
         self.rules_menu.addActions(list(self.rules_actions.values()))
         self.help_menu = QMenu(bar)
-        self.help_menu.addAction(self.about)
+        self.help_menu.addActions([self.guide, self.about])
         for menu in (self.file_menu, self.edit_menu, self.view_menu, self.scenario_menu, self.help_menu):
             bar.addMenu(menu)
 
@@ -191,7 +192,7 @@ class WindowActions(QObject):
             self.propose: self.tr("Đề xuất phương án…"),
             self.export_summary: self.tr("Xuất bản tóm tắt phương án…"),
             self.open_export: self.tr("Mở tệp vừa xuất"), self.print_map: self.tr("In bản đồ…"),
-            self.print_summary: self.tr("In bản tóm tắt phương án…"),
+            self.print_summary: self.tr("In bản tóm tắt phương án…"), self.guide: self.tr("Hướng dẫn sử dụng"),
         }
         for action, text in texts.items():
             action.setText(text)

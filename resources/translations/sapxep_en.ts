@@ -1757,6 +1757,10 @@ No half-written file was left.</translation>
         <translation>Recent projects</translation>
     </message>
     <message>
+        <source>Hướng dẫn sử dụng</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
         <source>In bản tóm tắt phương án…</source>
         <translation>Print the scenario summary…</translation>
     </message>
@@ -2074,6 +2078,41 @@ No half-written file was left.</translation>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Hướng dẫn</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn sử dụng – Sắp xếp đơn vị hành chính cấp xã</source>
+        <translation>User guide – Arrangement of commune-level administrative units</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Phiên bản %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Phiên bản và nguồn dữ liệu</source>
+        <translation>Version and data sources</translation>
+    </message>
+    <message>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>% tiêu chuẩn</source>
@@ -2138,6 +2177,97 @@ No half-written file was left.</translation>
     <message>
         <source>Đơn vị được miễn sắp xếp</source>
         <translation>Units exempted from the arrangement</translation>
+    </message>
+</context>
+<context>
+    <name>Guide</name>
+    <message>
+        <source>Bắt đầu</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <source>Cửa sổ gồm bản đồ (trên), bảng đơn vị (dưới), danh sách phương án và bảng kiểm tra theo tiêu chuẩn (bên phải). Mỗi thay đổi được đánh giá lại ngay theo bộ quy tắc đang chọn (thanh công cụ).</source>
+        <translation>The window holds the map (top), the unit table (bottom), the scenario list and the checks panel (right). Every change is checked again at once against the rule set chosen in the toolbar.</translation>
+    </message>
+    <message>
+        <source>Công cụ mở lại dự án và phương án dùng lần trước. Tệp → Dự án gần đây liệt kê các dự án đã mở; mục “Dự án mẫu: huyện Châu Thành” đưa về dữ liệu mẫu có sẵn.</source>
+        <translation>The tool reopens the project and scenario used last time. File → Recent projects lists the projects opened; its item “Sample project: Châu Thành district” returns to the bundled sample data.</translation>
+    </message>
+    <message>
+        <source>Nhập đơn vị</source>
+        <translation>Merging units</translation>
+    </message>
+    <message>
+        <source>Chọn các đơn vị trên bản đồ hoặc trong bảng (Ctrl + nhấp để chọn thêm), rồi Sửa → Nhập đơn vị… (Ctrl+M): đặt tên, trụ sở và loại đơn vị mới.</source>
+        <translation>Select units on the map or in the table (Ctrl + click adds to the selection), then Edit → Merge units… (Ctrl+M): give the new unit its name, seat and kind.</translation>
+    </message>
+    <message>
+        <source>Thêm vào nhóm (Ctrl+Shift+A): chọn một đơn vị của nhóm cùng các đơn vị cần thêm. Bớt khỏi nhóm (Ctrl+Shift+R), Giải tán nhóm (Ctrl+Shift+D), Đổi tên nhóm (F2). Mọi thao tác hoàn tác được (Ctrl+Z) và làm lại được (Ctrl+Shift+Z).</source>
+        <translation>Add to group (Ctrl+Shift+A): select a unit of the group together with the units to add. Remove from group (Ctrl+Shift+R), Dissolve group (Ctrl+Shift+D), Rename group (F2). Every step can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z).</translation>
+    </message>
+    <message>
+        <source>Bảng kiểm tra cho biết từng nhóm đạt hay chưa đạt, với số liệu, mức tiêu chuẩn và điều khoản; đơn vị phải sắp xếp mà chưa xử lý có viền đỏ nét đứt trên bản đồ.</source>
+        <translation>The checks panel tells whether each group meets the standards, with the figure, the threshold and the article; units required to merge but not yet handled have a red dashed outline on the map.</translation>
+    </message>
+    <message>
+        <source>Miễn sắp xếp và ngoại lệ</source>
+        <translation>Exemptions and exceptions</translation>
+    </message>
+    <message>
+        <source>Miễn sắp xếp một đơn vị: chọn đúng đơn vị đó, Sửa → Miễn sắp xếp đơn vị… (Ctrl+E), chọn căn cứ hoặc ghi lý do. Để trống lý do để bỏ miễn sắp xếp.</source>
+        <translation>To exempt a unit: select that unit alone, Edit → Exempt the unit… (Ctrl+E), choose the legal ground or write the reason. Leave the reason empty to lift the exemption.</translation>
+    </message>
+    <message>
+        <source>Ngoại lệ của một nhóm chưa đạt tiêu chuẩn (ví dụ hai đơn vị có yếu tố đặc thù theo NQ 653/2019): chọn một đơn vị của nhóm, rồi Sửa → Ngoại lệ của nhóm… (Ctrl+Shift+G), cũng có trong menu chuột phải của nhóm và cạnh kết luận trong bảng kiểm tra, để ghi căn cứ và lý do.</source>
+        <translation>An exception for a group that falls short of the standards (for example two units with special factors under NQ 653/2019): select a unit of the group, then Edit → Group exception… (Ctrl+Shift+G), also in the group&apos;s right-click menu and beside its verdict in the checks panel, to record the ground and the reason.</translation>
+    </message>
+    <message>
+        <source>Số liệu khác số liệu gốc (ví dụ theo tờ trình): Sửa → Điều chỉnh số liệu… (Ctrl+Shift+O), ghi kèm nguồn.</source>
+        <translation>Figures other than the recorded ones (for example from a submission): Edit → Override figures… (Ctrl+Shift+O), with their source.</translation>
+    </message>
+    <message>
+        <source>Đề xuất phương án</source>
+        <translation>Proposing a plan</translation>
+    </message>
+    <message>
+        <source>Công cụ có thể tự lập một phương án đạt tiêu chuẩn (ít thay đổi nhất, nhiều đơn vị nhất hoặc theo số đơn vị mong muốn) bằng lệnh propose, ví dụ: .venv/bin/python main.py propose --province &quot;Bến Tre&quot;. Phương án đề xuất được lưu vào dự án như một phương án mới: mở lại dự án, chọn nó trong danh sách phương án để xem, sửa và so sánh.</source>
+        <translation>The tool can draft a plan that meets the standards (fewest changes, most units, or a target number of units) with the propose command, for example: .venv/bin/python main.py propose --province &quot;Bến Tre&quot;. The proposal is stored in the project as a new scenario: reopen the project and choose it in the scenario list to review, edit and compare it.</translation>
+    </message>
+    <message>
+        <source>So sánh phương án</source>
+        <translation>Comparing scenarios</translation>
+    </message>
+    <message>
+        <source>Phương án → So sánh phương án…: hai phương án cạnh nhau, bản đồ liên kết, các chỉ tiêu với giá trị tốt hơn được đánh dấu, và các khác biệt bằng lời.</source>
+        <translation>Scenario → Compare scenarios…: two scenarios side by side, linked maps, the indicators with the better value marked, and the differences in words.</translation>
+    </message>
+    <message>
+        <source>Xuất hồ sơ và in</source>
+        <translation>Exporting the dossier and printing</translation>
+    </message>
+    <message>
+        <source>Tệp → Xuất bản tóm tắt phương án… (Ctrl+Shift+E): chọn toàn bộ dự án, một tỉnh hoặc một huyện, và tệp sẽ ghi; phần mở rộng chọn định dạng: .pdf (bản tóm tắt cho hồ sơ đề án), .xlsx, .csv (đơn vị cũ → mới), .gpkg, .geojson (cho QGIS). Thanh tiến độ cho biết phần trăm; nút Hủy dừng xuất mà không để lại tệp dở. Xong, có thể mở ngay tệp hoặc thư mục chứa tệp (sau đó: Tệp → Mở tệp vừa xuất).</source>
+        <translation>File → Export scenario summary… (Ctrl+Shift+E): choose the whole project, a province or a district, and the file to write; the extension chooses the format: .pdf (the summary for the scheme&apos;s dossier), .xlsx, .csv (old unit → new), .gpkg, .geojson (for QGIS). The progress bar shows the percentage; Cancel stops the export and leaves no half-written file. When it is done, open the file or its folder at once (later: File → Open the last export).</translation>
+    </message>
+    <message>
+        <source>In bản đồ đang hiện (Ctrl+P) hoặc bản tóm tắt phương án (Ctrl+Shift+P) qua hộp thoại in; có thể in ra tệp PDF.</source>
+        <translation>Print the map as shown (Ctrl+P) or the scenario summary (Ctrl+Shift+P) through the print dialog; printing to a PDF file works too.</translation>
+    </message>
+    <message>
+        <source>Nhập ranh giới</source>
+        <translation>Importing boundaries</translation>
+    </message>
+    <message>
+        <source>Tệp → Nhập lớp ranh giới… (GeoPackage, Shapefile, GeoJSON): công cụ cho xem trước các đơn vị đối chiếu được và không đối chiếu được, diện tích tính được so với diện tích đã ghi, số cặp giáp ranh trước → sau, cảnh báo khi giảm mạnh; chọn trường mã và dung sai, rồi mới áp dụng.</source>
+        <translation>File → Import boundary layer… (GeoPackage, Shapefile, GeoJSON): the tool previews the units matched and unmatched, the computed areas against the recorded ones, the neighbour pairs before → after, with a warning when they drop sharply; choose the key field and the tolerance, then apply.</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <source>Tệp → Lưu (Ctrl+S) ghi phương án vào dự án; thanh trạng thái báo “Đã lưu”. Các thay đổi chưa lưu được lưu tạm vài giây một lần: nếu máy tắt đột ngột, lần mở sau công cụ đề nghị khôi phục.</source>
+        <translation>File → Save (Ctrl+S) writes the scenario into the project; the status bar says “Saved”. Unsaved changes are kept aside every few seconds: if the computer stops suddenly, the tool offers to restore them the next time.</translation>
     </message>
 </context>
 </TS>
