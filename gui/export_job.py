@@ -114,7 +114,7 @@ class ExportJob(QObject):
             return
         self.dialog.setValue(per_mille)
         self.dialog.setLabelText(fill(self.tr("Đang xuất %1: %2 (%3 %)"), Path(self.path).name, what,
-                                      f"{per_mille / 10:.0f}"))
+                                      str(per_mille // 10)))     # the figure the bar shows (Qt truncates)
 
     def _finished(self, error: str) -> None:
         self.thread.quit()

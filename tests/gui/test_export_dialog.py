@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QProgressBar, QPushButton
 
 from core.export import Area
 from core.imports.national import import_national
@@ -99,6 +99,8 @@ def test_the_progress_dialog_shows_a_percentage_and_cancel_writes_nothing(countr
     assert job.dialog.maximum() == 1000 and job.dialog.findChild(QPushButton).text() == "Hủy"
     qtbot.waitUntil(lambda: "%)" in job.dialog.labelText(), timeout=60_000)
     assert job.dialog.labelText().startswith("Đang xuất ca-nuoc.pdf: Đang tổng hợp số liệu")
+    bar = job.dialog.findChild(QProgressBar)
+    assert job.dialog.labelText().endswith(f"({bar.value() * 100 // bar.maximum()} %)")   # as the bar says it
     job.dialog.findChild(QPushButton).click()           # the planner presses Hủy
     gate.set()
     assert finish(job, qtbot) == export_job.CANCELLED
