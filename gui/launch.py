@@ -9,9 +9,11 @@ def make_application(qt_args: list[str]):
     (unnamed, Qt would call it after the script: ``main.py.conf``)."""
     from PySide6.QtWidgets import QApplication
 
-    from .settings import set_names
+    from .settings import adopt_old_settings, set_names
     set_names()
-    return QApplication([sys.argv[0], *qt_args])
+    app = QApplication([sys.argv[0], *qt_args])
+    adopt_old_settings()
+    return app
 
 
 def launch(argv: list[str]) -> int:

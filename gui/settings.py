@@ -23,6 +23,24 @@ def set_names() -> None:
     QCoreApplication.setApplicationName(APPLICATION)
 
 
+OLD_APPLICATION = "main.py"                 # the name Qt gave the unnamed app, after the script
+
+
+def adopt_old_settings() -> bool:
+    """Carry a planner's preferences over, once, from the file Qt used to name after the script
+    (``SapXepDVHC/main.py.conf``): the last project, the layout and the language are kept.
+    True when something was carried over."""
+    new = settings()
+    if new.allKeys():
+        return False
+    old = QSettings(new.format(), new.scope(), QCoreApplication.organizationName(), OLD_APPLICATION)
+    keys = old.allKeys()
+    for key in keys:
+        new.setValue(key, old.value(key))
+    new.sync()
+    return bool(keys)
+
+
 def _default_name(name: str) -> bool:
     """Qt names an unnamed application after its executable or script ("main.py", "python3")."""
     if not name:

@@ -132,3 +132,17 @@ def test_the_override_dialog_is_told_what_core_refuses(window, session, dialogs)
     assert kind == "override"
     assert "nguồn" in check(OverrideChoice(12345, None, ""))
     assert check(OverrideChoice(12345, None, "Tờ trình ngày 12/09/2019")) is None
+
+
+def test_preferences_kept_under_the_old_main_py_name_are_carried_over_once():
+    org = QCoreApplication.organizationName()
+    old = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, org, "main.py")
+    old.setValue("last_project", "/home/pv/du-an-ben-tre.sqlite")
+    old.setValue("language", "en")
+    old.sync()
+    assert settings.adopt_old_settings() is True
+    assert settings.settings().value("last_project") == "/home/pv/du-an-ben-tre.sqlite"
+    assert settings.settings().value("language") == "en"
+    settings.settings().setValue("last_project", "/home/pv/moi.sqlite")
+    assert settings.adopt_old_settings() is False                # the new file is not overwritten again
+    assert settings.settings().value("last_project") == "/home/pv/moi.sqlite"
