@@ -63,7 +63,8 @@ def sections() -> list[tuple[str, list[str]]]:
         (translate("Guide", "Nhập ranh giới"), [
             translate("Guide", "Tệp → Nhập lớp ranh giới… (GeoPackage, Shapefile, GeoJSON): công cụ cho xem trước các đơn vị "
                                "đối chiếu được và không đối chiếu được, diện tích tính được so với diện tích đã ghi, số cặp "
-                               "giáp ranh trước → sau, cảnh báo khi giảm mạnh; chọn trường mã và dung sai, rồi mới áp dụng."),
+                               "giáp ranh trước → sau, cảnh báo khi giảm mạnh; chọn trường mã và dung sai, rồi mới áp dụng."
+                               " Tệp → Hoàn tác lần nhập ranh giới gần nhất đưa lại ranh giới trước đó."),
         ]),
         (translate("Guide", "Lưu"), [
             translate("Guide", "Tệp → Lưu (Ctrl+S) ghi phương án vào dự án; thanh trạng thái báo “Đã lưu”. Các thay đổi chưa "

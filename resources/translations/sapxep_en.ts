@@ -2258,8 +2258,8 @@ No half-written file was left.</translation>
         <translation>Importing boundaries</translation>
     </message>
     <message>
-        <source>Tệp → Nhập lớp ranh giới… (GeoPackage, Shapefile, GeoJSON): công cụ cho xem trước các đơn vị đối chiếu được và không đối chiếu được, diện tích tính được so với diện tích đã ghi, số cặp giáp ranh trước → sau, cảnh báo khi giảm mạnh; chọn trường mã và dung sai, rồi mới áp dụng.</source>
-        <translation>File → Import boundary layer… (GeoPackage, Shapefile, GeoJSON): the tool previews the units matched and unmatched, the computed areas against the recorded ones, the neighbour pairs before → after, with a warning when they drop sharply; choose the key field and the tolerance, then apply.</translation>
+        <source>Tệp → Nhập lớp ranh giới… (GeoPackage, Shapefile, GeoJSON): công cụ cho xem trước các đơn vị đối chiếu được và không đối chiếu được, diện tích tính được so với diện tích đã ghi, số cặp giáp ranh trước → sau, cảnh báo khi giảm mạnh; chọn trường mã và dung sai, rồi mới áp dụng. Tệp → Hoàn tác lần nhập ranh giới gần nhất đưa lại ranh giới trước đó.</source>
+        <translation>File → Import boundary layer… (GeoPackage, Shapefile, GeoJSON): the tool previews the units matched and unmatched, the computed areas against the recorded ones, the neighbour pairs before → after, with a warning when they drop sharply; choose the key field and the tolerance, then apply. File → Undo the last boundary import brings the previous boundaries back.</translation>
     </message>
     <message>
         <source>Lưu</source>
