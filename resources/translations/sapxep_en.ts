@@ -582,6 +582,10 @@ The project is unchanged.</translation>
         <source>Xuất</source>
         <translation>Export</translation>
     </message>
+    <message>
+        <source>Bản tóm tắt gồm %1 đơn vị hành chính cấp xã.</source>
+        <translation>The summary covers %1 commune-level administrative units.</translation>
+    </message>
 </context>
 <context>
     <name>Editor</name>
