@@ -42,10 +42,11 @@ def sections() -> list[tuple[str, list[str]]]:
                                "kèm nguồn."),
         ]),
         (translate("Guide", "Đề xuất phương án"), [
-            translate("Guide", "Công cụ có thể tự lập một phương án đạt tiêu chuẩn (ít thay đổi nhất, nhiều đơn vị nhất hoặc "
-                               "theo số đơn vị mong muốn) bằng lệnh propose, ví dụ: .venv/bin/python main.py propose "
-                               "--province \"Bến Tre\". Phương án đề xuất được lưu vào dự án như một phương án mới: mở lại dự "
-                               "án, chọn nó trong danh sách phương án để xem, sửa và so sánh."),
+            translate("Guide", "Phương án → Đề xuất phương án…: công cụ tự lập một phương án mà mọi nhóm đều đạt tiêu chuẩn "
+                               "(ít thay đổi nhất, nhiều đơn vị nhất hoặc theo số đơn vị mong muốn), cho cả dự án, một tỉnh "
+                               "hoặc một huyện; các đơn vị đang chọn có thể được giữ nguyên. Phương án đề xuất được lưu thành "
+                               "phương án mới và mở ra để xem, sửa và so sánh; nút “Dừng, giữ kết quả tốt nhất” giữ phương án "
+                               "tốt nhất đã tìm được. Trên dòng lệnh: .venv/bin/python main.py propose."),
         ]),
         (translate("Guide", "So sánh phương án"), [
             translate("Guide", "Phương án → So sánh phương án…: hai phương án cạnh nhau, bản đồ liên kết, các chỉ tiêu với "

@@ -2234,8 +2234,8 @@ No half-written file was left.</translation>
         <translation>Proposing a plan</translation>
     </message>
     <message>
-        <source>Công cụ có thể tự lập một phương án đạt tiêu chuẩn (ít thay đổi nhất, nhiều đơn vị nhất hoặc theo số đơn vị mong muốn) bằng lệnh propose, ví dụ: .venv/bin/python main.py propose --province &quot;Bến Tre&quot;. Phương án đề xuất được lưu vào dự án như một phương án mới: mở lại dự án, chọn nó trong danh sách phương án để xem, sửa và so sánh.</source>
-        <translation>The tool can draft a plan that meets the standards (fewest changes, most units, or a target number of units) with the propose command, for example: .venv/bin/python main.py propose --province &quot;Bến Tre&quot;. The proposal is stored in the project as a new scenario: reopen the project and choose it in the scenario list to review, edit and compare it.</translation>
+        <source>Phương án → Đề xuất phương án…: công cụ tự lập một phương án mà mọi nhóm đều đạt tiêu chuẩn (ít thay đổi nhất, nhiều đơn vị nhất hoặc theo số đơn vị mong muốn), cho cả dự án, một tỉnh hoặc một huyện; các đơn vị đang chọn có thể được giữ nguyên. Phương án đề xuất được lưu thành phương án mới và mở ra để xem, sửa và so sánh; nút “Dừng, giữ kết quả tốt nhất” giữ phương án tốt nhất đã tìm được. Trên dòng lệnh: .venv/bin/python main.py propose.</source>
+        <translation>Scenario → Propose a plan…: the tool drafts a plan whose every group meets the standards (fewest changes, most units, or a target number of units), for the whole project, a province or a district; the selected units can be left as they are. The proposal is stored as a new scenario and opened to review, edit and compare; “Stop, keep the best result” keeps the best plan found so far. On the command line: .venv/bin/python main.py propose.</translation>
     </message>
     <message>
         <source>So sánh phương án</source>

@@ -16,7 +16,8 @@ def test_f1_opens_the_guide_on_how_to_merge_exempt_compare_export_import_and_pro
                     "Nhập ranh giới", "Đề xuất phương án", "Lưu"):
         assert heading in text.splitlines()
     assert "Sửa → Nhập đơn vị… (Ctrl+M)" in text and "Sửa → Ngoại lệ của nhóm… (Ctrl+Shift+G)" in text
-    assert "main.py propose" in text and "Tệp → Hoàn tác lần nhập ranh giới gần nhất" in text
+    assert "Phương án → Đề xuất phương án…" in text and "main.py propose" in text
+    assert "Tệp → Hoàn tác lần nhập ranh giới gần nhất" in text
 
 
 def test_the_guide_reads_in_english_when_english_is_chosen(window, qtbot):
