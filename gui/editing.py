@@ -145,11 +145,12 @@ class Editor(QObject):
         result = s.result.group_result(group.id)
         verdict = verdict_label(result.verdict, s.lang) if result is not None else ""
         names = [s.dataset.units[c].name for c in group.members]
-        reason = GroupExceptionDialog.ask(self.window, group.name, names, verdict, s.rules,
-                                          group.exception_reason, s.lang)
-        if reason is None or reason == group.exception_reason:
+        current = (group.exception_ground, group.exception_reason)
+        answer = GroupExceptionDialog.ask(self.window, group.name, names, verdict, s.rules, current, s.lang)
+        if answer is None or tuple(answer) == current:
             return False
-        return self._push(SetGroupException(group.id, reason))
+        ground, text = answer
+        return self._push(SetGroupException(group.id, text, ground))
 
     def override_figures(self) -> bool:
         s = self.session
