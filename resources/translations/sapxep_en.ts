@@ -252,6 +252,34 @@ The project is unchanged.</translation>
 <context>
     <name>Dialogs</name>
     <message>
+        <source>Căn cứ này cần ghi nội dung: %1</source>
+        <translation>This ground needs its text: %1</translation>
+    </message>
+    <message>
+        <source>Lý do (không có căn cứ thì không đổi kết luận)</source>
+        <translation>Reason (without a ground the verdict does not change)</translation>
+    </message>
+    <message>
+        <source>%1 không có căn cứ ngoại lệ nào để ghi: nội dung được lưu trong phương án và hồ sơ nhưng không đổi kết luận.</source>
+        <translation>%1 has no exception ground to record: the text is kept in the scenario and the dossier but does not change the verdict.</translation>
+    </message>
+    <message>
+        <source>Chọn căn cứ của %1 và ghi nội dung căn cứ yêu cầu; để trống cả hai để bỏ ngoại lệ.</source>
+        <translation>Choose a ground of %1 and write what it asks for; leave both empty to remove the exception.</translation>
+    </message>
+    <message>
+        <source>Nội dung:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source> – không phải trường hợp của nhóm %1 đơn vị</source>
+        <translation> – not a case for a group of %1 units</translation>
+    </message>
+    <message>
+        <source>(chưa chọn căn cứ)</source>
+        <translation>(no ground chosen)</translation>
+    </message>
+    <message>
         <location filename="../../gui/dialogs/common.py" line="12"/>
         <location filename="../../gui/dialogs/common.py" line="63"/>
         <source>Đồng ý</source>
