@@ -17,7 +17,7 @@ from .errors import explain
 from .i18n import current_language, saved_language, set_language
 from .main_window import MainWindow
 from .session import Session
-from .settings import ensure_names, scenario_key, settings
+from .settings import ensure_names, remember_project, scenario_key, settings
 
 SEED_SCENARIO = "Phương án 2019"
 EMPTY_SCENARIO = "Phương án mới"
@@ -82,6 +82,7 @@ def create_main_window(db_path: str | None = None, language: str | None = None) 
         project.add_scenario(first)
         session.open_scenario(first.id)
     settings().setValue("last_project", str(project.path))
+    remember_project(project.path)
     window = MainWindow(session)
     window.window_factory = create_main_window     # Tệp → Mở dự án… opens another window
     if getattr(project, "url", None):              # a shared store: colleagues' changes, live

@@ -217,7 +217,7 @@ class PageBuilder(QObject):
                             colour=VERDICT_COLOUR[g.verdict].name(), name="checks-verdict", parent=row)
         line.addWidget(verdict, 1)
         is_group = proposals           # a preview is not a group yet: nothing to record on it
-        recorded = g.group.exception_reason
+        recorded = g.group.exception_reason or g.group.exception_ground
         if is_group and (not g.meets_standard or recorded):
             button = QPushButton(self.tr("Sửa ngoại lệ…") if recorded else self.tr("Ghi ngoại lệ…"), row)
             button.setObjectName("checks-exception")
@@ -233,7 +233,8 @@ class PageBuilder(QObject):
             if f.article and f.article not in text:
                 text += f" ({f.article})"
             self.text(f"{SYMBOL.get(f.severity, '•')} {text}")
-        if recorded and not shown_reason:
+        said = any(f.code == "exception_not_applicable" for f in g.findings)     # core says why not
+        if recorded and not shown_reason and not said:
             self.text(fill(self.tr("Lý do ngoại lệ đã ghi: %1 – %2 không có trường hợp ngoại lệ tương ứng, "
                                    "kết luận không đổi."), recorded, s.rules.short), colour="#8a5a00")
         if g.neighbours:

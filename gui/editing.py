@@ -145,11 +145,12 @@ class Editor(QObject):
         result = s.result.group_result(group.id)
         verdict = verdict_label(result.verdict, s.lang) if result is not None else ""
         names = [s.dataset.units[c].name for c in group.members]
-        reason = GroupExceptionDialog.ask(self.window, group.name, names, verdict, s.rules,
-                                          group.exception_reason, s.lang)
-        if reason is None or reason == group.exception_reason:
+        current = (group.exception_ground, group.exception_reason)
+        answer = GroupExceptionDialog.ask(self.window, group.name, names, verdict, s.rules, current, s.lang)
+        if answer is None or tuple(answer) == current:
             return False
-        return self._push(SetGroupException(group.id, reason))
+        ground, text = answer
+        return self._push(SetGroupException(group.id, text, ground))
 
     def override_figures(self) -> bool:
         s = self.session
@@ -161,7 +162,17 @@ class Editor(QObject):
         unit = s.dataset.units[code]
         ov: Override | None = s.scenario.overrides.get(code)
         current = OverrideChoice(ov.population, ov.area_km2, ov.source) if ov else None
-        choice = OverrideDialog.ask(self.window, unit.name, unit.population.value, unit.area.value, current)
+
+        def refusal(choice: OverrideChoice) -> str | None:
+            """Why core would refuse these figures: said in the dialog, which keeps what was typed."""
+            try:
+                SetOverride(code, choice.population, choice.area_km2, choice.source).check(s.scenario, s.dataset)
+            except ScenarioError as exc:
+                return explain(exc, s.dataset)
+            return None
+
+        choice = OverrideDialog.ask(self.window, unit.name, unit.population.value, unit.area.value, current,
+                                    refusal)
         if choice is None:
             return False
         return self._push(SetOverride(code, choice.population, choice.area_km2, choice.source))

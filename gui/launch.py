@@ -4,6 +4,18 @@ from __future__ import annotations
 import sys
 
 
+def make_application(qt_args: list[str]):
+    """The QApplication, named so that its settings file is ``SapXepDVHC/SapXepDVHC.conf``
+    (unnamed, Qt would call it after the script: ``main.py.conf``)."""
+    from PySide6.QtWidgets import QApplication
+
+    from .settings import adopt_old_settings, set_names
+    set_names()
+    app = QApplication([sys.argv[0], *qt_args])
+    adopt_old_settings()
+    return app
+
+
 def launch(argv: list[str]) -> int:
     from .platform_check import problem
     message = problem()
@@ -17,12 +29,12 @@ def launch(argv: list[str]) -> int:
     args, qt_args = parser.parse_known_args(argv)
 
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from core.storage.store import ProjectError
 
     from .app import create_main_window
-    app = QApplication([sys.argv[0], *qt_args])
+    app = make_application(qt_args)
     from .guard import install
     install()                   # a failure no slot caught is shown in words, not as a traceback
     try:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -24,6 +23,7 @@ from .checks_panel import ChecksPanel
 from .dialogs.common import Message
 from .dialogs.files import FileChooser
 from .editing import Editor
+from .file_actions import FileActions
 from .i18n import current_language, set_language
 from .map_view import MapPanel
 from .menus import WindowActions
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.editor = Editor(session, self)
         self.scenario_actions = ScenarioActions(session, self)
+        self.files = FileActions(session, self)
         self.map_panel = MapPanel(session, self)
         self.map = self.map_panel.view
         self.table = UnitTable(session, self)
@@ -152,6 +153,14 @@ class MainWindow(QMainWindow):
         self.national_dock.panel.area_chosen.connect(self.table.set_area)
         self.table.found.connect(lambda code: self.map.show_codes([code]))
         a.export_summary.triggered.connect(lambda: self.export_summary())
+        a.open_export.triggered.connect(self.files.open_last_export)
+        a.open_export.setEnabled(False)
+        self.files.exported.connect(lambda _: a.open_export.setEnabled(True))
+        a.print_map.triggered.connect(self.files.print_map)
+        a.print_summary.triggered.connect(self.files.print_summary)
+        a.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent(a.recent_menu))
+        a.guide.triggered.connect(self.guide)
+        sa.saved.connect(self._saved)
         self.checks.add_requested.connect(lambda gid, code: e.add_to_group(gid, [code]))
         self.checks.exception_requested.connect(e.record_group_exception)
         self.checks.zoom_requested.connect(lambda codes: self.map.show_codes(codes, always=False))
@@ -305,18 +314,9 @@ class MainWindow(QMainWindow):
         job.start()
         return job
 
-    def export_summary(self, path: str | None = None):
-        from .export_job import ExportJob
-        folder = settings().value("export/folder", str(self.session.project.path.parent))
-        from core.export.files import file_name_for
-        name = file_name_for(self.session.scenario.name) if self.session.scenario else "phuong-an"
-        path = path or FileChooser.save_summary(self, str(Path(folder) / f"{name}.pdf"))
-        if not path:
-            return None
-        settings().setValue("export/folder", str(Path(path).parent))
-        job = ExportJob(self.session, self, path)
-        job.start()
-        return job
+    def export_summary(self, path: str | None = None, area=None):
+        """Tệp → Xuất bản tóm tắt phương án…: the area and the file are asked unless given."""
+        return self.files.export_summary(path, area)
 
     def open_compare(self):
         from .compare_window import CompareWindow
@@ -336,6 +336,22 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from .about import about_text
         Message.show(self, self.tr("Giới thiệu"), about_text(self.session), error=False)
+
+    def guide(self, page: int = 0):
+        """Trợ giúp → Hướng dẫn sử dụng (F1): the guide, the shortcuts, the version and sources."""
+        from .help_window import HelpWindow
+        window = getattr(self, "help_window", None)
+        if window is None:
+            window = self.help_window = HelpWindow(self)
+        window.show_page(page)
+        window.show()
+        window.raise_()
+        return window
+
+    def _saved(self, name: str) -> None:
+        from datetime import datetime
+        self.statusBar().showMessage(fill(self.tr("Đã lưu phương án “%1” lúc %2"), name,
+                                          datetime.now().strftime("%H:%M:%S")), 8000)
 
     # ----- layout memory and closing ------------------------------------------------------------
     def showEvent(self, event) -> None:

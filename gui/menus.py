@@ -37,6 +37,9 @@ class WindowActions(QObject):
         self.import_boundaries = act()
         self.undo_import = act()
         self.export_summary = act(QKeySequence("Ctrl+Shift+E"))
+        self.open_export = act()
+        self.print_map = act(Key.Print)
+        self.print_summary = act(QKeySequence("Ctrl+Shift+P"))
         self.save = act(Key.Save, SP.SP_DialogSaveButton)
         self.quit = act(Key.Quit)
         # Edit
@@ -79,6 +82,7 @@ class WindowActions(QObject):
             self.rules_group.addAction(action)
             self.rules_actions[rule_id] = action
         # Help
+        self.guide = act(Key.HelpContents)
         self.about = act()
         self.rules_box = QComboBox(window)
         for rule_id in all_rule_sets():
@@ -91,12 +95,16 @@ class WindowActions(QObject):
     def build(self) -> None:
         bar = self.window.menuBar()
         self.file_menu = QMenu(bar)
-        self.file_menu.addActions([self.open_project, self.connect_shared, self.save])
+        self.file_menu.addActions([self.open_project, self.connect_shared])
+        self.recent_menu = self.file_menu.addMenu("")
+        self.file_menu.addAction(self.save)
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.import_scenario, self.export_scenario, self.import_boundaries,
                                    self.undo_import])
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self.export_summary)
+        self.file_menu.addActions([self.export_summary, self.open_export])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.print_map, self.print_summary])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit)
         self.edit_menu = QMenu(bar)
@@ -122,7 +130,7 @@ class WindowActions(QObject):
         self.rules_menu = self.scenario_menu.addMenu("")
         self.rules_menu.addActions(list(self.rules_actions.values()))
         self.help_menu = QMenu(bar)
-        self.help_menu.addAction(self.about)
+        self.help_menu.addActions([self.guide, self.about])
         for menu in (self.file_menu, self.edit_menu, self.view_menu, self.scenario_menu, self.help_menu):
             bar.addMenu(menu)
 
@@ -162,6 +170,7 @@ class WindowActions(QObject):
         self.docks_menu.setTitle(self.tr("Bảng điều khiển"))
         self.language_menu.setTitle(self.tr("Ngôn ngữ / Language"))
         self.rules_menu.setTitle(self.tr("Bộ quy tắc"))
+        self.recent_menu.setTitle(self.tr("Dự án gần đây"))
         texts = {
             self.open_project: self.tr("Mở dự án khác…"), self.connect_shared: self.tr("Kết nối kho dùng chung…"),
             self.import_scenario: self.tr("Nhập phương án từ tệp JSON…"),
@@ -182,6 +191,8 @@ class WindowActions(QObject):
             self.compare: self.tr("So sánh phương án…"),
             self.propose: self.tr("Đề xuất phương án…"),
             self.export_summary: self.tr("Xuất bản tóm tắt phương án…"),
+            self.open_export: self.tr("Mở tệp vừa xuất"), self.print_map: self.tr("In bản đồ…"),
+            self.print_summary: self.tr("In bản tóm tắt phương án…"), self.guide: self.tr("Hướng dẫn sử dụng"),
         }
         for action, text in texts.items():
             action.setText(text)

@@ -4,25 +4,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from core.common.messages import Message as CoreMessage
 from core.common.messages import words
 from core.domain.scenario import Scenario, ScenarioError
 from core.domain.scenario_io import read_scenario_file, write_scenario_file
-from core.export.files import file_name_for
 from core.law.rules import UnknownRuleSet
 from core.storage.store import ConflictError, DeletedElsewhere, ProjectError
 
 from .dialogs.common import Choice, Confirm, Message, TextInput
 from .dialogs.files import FileChooser
 from .errors import explain
+from .file_actions import file_stem
 from .session import Session
+from .settings import export_folder, remember_export_folder
 from .text import fill
 
 
 class ScenarioActions(QObject):
+    saved = Signal(str)                     # the name of the scenario just saved
+
     def __init__(self, session: Session, window: QWidget) -> None:
         super().__init__(window)
         self.session = session
@@ -65,6 +68,7 @@ class ScenarioActions(QObject):
         s = self.session
         try:
             s.save()
+            self.saved.emit(s.scenario.name)
             return True
         except DeletedElsewhere:
             answer = Choice.ask(self.window, self.tr("Phương án đã bị xóa ở nơi khác"),
@@ -82,7 +86,10 @@ class ScenarioActions(QObject):
                                 [("copy", self.tr("Lưu thành phương án mới")),
                                  ("force", self.tr("Ghi đè")), ("cancel", self.tr("Hủy"))])
             if answer == "force":
-                return self._guarded_save(force=True)
+                if self._guarded_save(force=True):
+                    self.saved.emit(s.scenario.name)
+                    return True
+                return False
             if answer == "copy":
                 return self._save_as_copy()
             return False
@@ -228,11 +235,13 @@ class ScenarioActions(QObject):
     def export_file(self, path: str | None = None) -> bool:
         s = self.session
         assert s.scenario is not None
-        path = path or FileChooser.save_scenario(self.window, file_name_for(s.scenario.name) + ".json")
+        start = str(Path(export_folder()) / (file_stem(s.scenario.name) + ".json"))
+        path = path or FileChooser.save_scenario(self.window, start)
         if not path:
             return False
         try:
             write_scenario_file(s.scenario, path)
+            remember_export_folder(path)
             return True
         except (OSError, ScenarioError) as exc:
             self._error(self.tr("Không xuất được"), exc)

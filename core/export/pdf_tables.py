@@ -120,7 +120,7 @@ def _before_note(r: BeforeRow) -> str:
 
 AFTER_HEADS = ["STT", "Đơn vị hành chính mới", "Các đơn vị nhập", "Diện tích tự nhiên (km²)", "%",
                "Quy mô dân số (người)", "%", "Trụ sở", "Giáp ranh (tên sau sắp xếp)", "Ghi chú"]
-AFTER_WIDTHS = [22, 82, 88, 50, 38, 52, 38, 56, 236, 108]
+AFTER_WIDTHS = [26, 82, 88, 50, 38, 52, 38, 56, 232, 108]   # STT takes three digits and its heading on one line
 
 
 def after_table(d: Dossier, width: float) -> Table:

@@ -1,6 +1,7 @@
 """Exemption with a reason, and a figure override with its source note."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -80,9 +81,13 @@ class OverrideChoice:
 
 
 class OverrideDialog(QDialog):
+    """Figures and their source; ``check(choice)`` returns why core would refuse them (or None):
+    the dialog then says so and stays open with everything typed."""
+
     def __init__(self, parent: QWidget | None, unit_name: str, population: float, area: float,
-                 current: OverrideChoice | None) -> None:
+                 current: OverrideChoice | None, check: Callable[[OverrideChoice], str | None] | None = None) -> None:
         super().__init__(parent)
+        self.check = check
         self.setWindowTitle(translate("Dialogs", "Điều chỉnh số liệu"))
         form = QFormLayout(self)
         who = QLabel(unit_name, self)
@@ -108,7 +113,21 @@ class OverrideDialog(QDialog):
         self.source.setMinimumWidth(360)
         form.addRow(translate("Dialogs", "Nguồn số liệu:"), self.source)
         form.addRow(QLabel(translate("Dialogs", "Để cả hai ô ở giá trị gốc để bỏ điều chỉnh."), self))
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b03a2e;")
+        self.error.hide()
+        form.addRow(self.error)
         form.addRow(_buttons(self))
+
+    def accept(self) -> None:
+        why = self.check(self.choice()) if self.check is not None else None
+        if why:
+            self.error.setText(why)
+            self.error.show()
+            self.source.setFocus()
+            return
+        super().accept()
 
     def choice(self) -> OverrideChoice:
         pop = self.population.value() or None
@@ -117,8 +136,9 @@ class OverrideDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, unit_name: str, population: float, area: float,
-            current: OverrideChoice | None) -> OverrideChoice | None:
-        dialog = cls(parent, unit_name, population, area, current)
+            current: OverrideChoice | None,
+            check: Callable[[OverrideChoice], str | None] | None = None) -> OverrideChoice | None:
+        dialog = cls(parent, unit_name, population, area, current, check)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.choice()

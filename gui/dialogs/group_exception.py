@@ -1,45 +1,30 @@
 """The group exception: why a merged unit that misses the standard may still be formed.
 
-The planner picks one of the rule set's grounds that take a recorded reason (NQ 653/2019:
-two units that cannot take in a further adjacent unit because of special factors) and/or
-writes the reason; an empty reason clears the exception. The dialog says what the rule set
-offers for this group, and says so plainly when it offers nothing: the reason is then kept
-in the scenario (and the dossier) but does not change the verdict.
+The planner picks one of the rule set's grounds (``core.law.wording.ground_choices``: NQ 653/2019
+"special factors", NQ 35/2023 "approved below standard", NQ 76/2025 khoản 3 Điều 5 "decision of
+the Standing Committee" …) and writes what the ground asks for (the factor, the decision's number
+and date); clearing both removes the exception. A ground that does not fit a group of this size
+is still offered, marked so: the verdict then says why it does not apply. When the rule set
+offers no ground, the dialog says so plainly: a reason is kept in the scenario and the dossier
+but does not change the verdict.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from core.law.rules import RuleSet
-from core.law.wording import pick
+from core.law.wording import GroundChoice, ground_choices
 
 from .common import name_buttons, translate
-
-
-@dataclass(frozen=True)
-class Ground:
-    """A ground of the rule set that a recorded reason makes apply to a group."""
-
-    id: str
-    text: str
-    article: str
-
-
-def grounds_for(rules: RuleSet, members: int, lang: str) -> list[Ground]:
-    """The rule set's exceptions that need a recorded reason and fit a group of ``members`` units."""
-    found = []
-    for exc in rules.exceptions:
-        if not exc.needs_reason:
-            continue
-        if exc.members is not None and exc.members != members:
-            continue
-        if exc.min_members is not None and members < exc.min_members:
-            continue
-        found.append(Ground(exc.id, pick(exc.text, lang), exc.article))
-    return found
 
 
 def _label(text: str, parent: QWidget, grey: bool = False) -> QLabel:
@@ -52,71 +37,87 @@ def _label(text: str, parent: QWidget, grey: bool = False) -> QLabel:
 
 
 class GroupExceptionDialog(QDialog):
-    """Returns the reason ("" to clear the exception), None when cancelled."""
+    """Returns (ground id, text) — ("", "") clears the exception — or None when cancelled."""
 
     def __init__(self, parent: QWidget | None, group_name: str, member_names: list[str], verdict: str,
-                 rules: RuleSet, current: str, lang: str) -> None:
+                 rules: RuleSet, current: tuple[str, str], lang: str) -> None:
         super().__init__(parent)
         self.setObjectName("group-exception-dialog")
         self.setWindowTitle(translate("Dialogs", "Ngoại lệ của nhóm"))
+        self.lang = lang
         form = QFormLayout(self)
         form.addRow(translate("Dialogs", "Nhóm:"), _label(group_name, self))
         form.addRow(translate("Dialogs", "Các đơn vị:"), _label(", ".join(member_names), self))
         form.addRow(translate("Dialogs", "Kết luận hiện nay:"), _label(verdict, self))
-        self.grounds = grounds_for(rules, len(member_names), lang)
+        self.choices: list[GroundChoice] = ground_choices(rules, len(member_names))
         self.ground = QComboBox(self)
-        self.ground.addItem(translate("Dialogs", "(tự ghi lý do)"), "")
-        for g in self.grounds:
-            self.ground.addItem(g.text, g.id)
-            self.ground.setItemData(self.ground.count() - 1, g.article, Qt.ItemDataRole.ToolTipRole)
-        self.ground.currentIndexChanged.connect(self._ground_chosen)
+        self.ground.setObjectName("exception-ground")
+        self.ground.addItem(translate("Dialogs", "(chưa chọn căn cứ)"), "")
+        for c in self.choices:
+            text = c.label.text(lang)
+            if not c.fits:
+                text += translate("Dialogs", " – không phải trường hợp của nhóm %1 đơn vị").replace(
+                    "%1", str(len(member_names)))
+            self.ground.addItem(text, c.id)
+            self.ground.setItemData(self.ground.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        self.ground.setMinimumContentsLength(40)
+        self.ground.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         form.addRow(translate("Dialogs", "Căn cứ:"), self.ground)
-        self.reason = QPlainTextEdit(current, self)
+        self.ground_text = _label("", self, grey=True)         # the ground chosen, in full
+        form.addRow("", self.ground_text)
+        self.reason = QPlainTextEdit(current[1], self)
         self.reason.setObjectName("exception-reason")
-        self.reason.setPlaceholderText(translate(
-            "Dialogs", "Ví dụ: Cù lao biệt lập, không có đơn vị liền kề nào khác để nhập thêm"))
-        self.reason.setMinimumSize(420, 90)
-        form.addRow(translate("Dialogs", "Lý do:"), self.reason)
-        if self.grounds:
-            articles = ", ".join(dict.fromkeys(g.article for g in self.grounds))
-            note = translate("Dialogs", "Theo %1, khi ghi lý do, nhóm được xét là ngoại lệ (%2).").replace(
-                "%1", rules.short).replace("%2", articles)
+        self.reason.setMinimumSize(460, 90)
+        form.addRow(translate("Dialogs", "Nội dung:"), self.reason)
+        if self.choices:
+            note = translate("Dialogs", "Chọn căn cứ của %1 và ghi nội dung căn cứ yêu cầu; "
+                             "để trống cả hai để bỏ ngoại lệ.").replace("%1", rules.short)
         else:
-            note = translate("Dialogs", "%1 không có trường hợp ngoại lệ nào cho nhóm %2 đơn vị cần ghi lý do: "
-                             "lý do được lưu trong phương án và hồ sơ nhưng không đổi kết luận.").replace(
-                "%1", rules.short).replace("%2", str(len(member_names)))
-        self.note = _label(note, self, grey=True)
-        form.addRow(self.note)
-        form.addRow(_label(translate("Dialogs", "Để trống lý do để bỏ ngoại lệ."), self, grey=True))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        name_buttons(buttons)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+            note = translate("Dialogs", "%1 không có căn cứ ngoại lệ nào để ghi: nội dung được lưu trong "
+                             "phương án và hồ sơ nhưng không đổi kết luận.").replace("%1", rules.short)
+        form.addRow(_label(note, self, grey=True))
+        self.problem = _label("", self)
+        self.problem.setStyleSheet("color: #a40000;")
+        form.addRow(self.problem)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        index = self.ground.findData(current[0]) if current[0] else -1
+        if index < 0 and len(self.choices) == 1 and not current[1]:
+            index = 1                      # the rule set's only ground, ready to be written
+        self.ground.setCurrentIndex(max(index, 0))
+        self.ground.currentIndexChanged.connect(self._check)
+        self.reason.textChanged.connect(self._check)
+        self._check()
 
-    def _ground_chosen(self) -> None:
-        index = self.ground.currentIndex()
-        if index <= 0:
-            return
-        ground = self.grounds[index - 1]
-        written = self.reason.toPlainText().strip()
-        # The ground's words start the reason; what the planner wrote after them stays.
-        for g in self.grounds:
-            if written == g.text:
-                written = ""
-                break
-            if written.startswith(g.text + ": "):
-                written = written[len(g.text) + 2:]
-                break
-        self.reason.setPlainText(f"{ground.text}: {written}" if written else ground.text)
+    def chosen(self) -> GroundChoice | None:
+        ground_id = self.ground.currentData()
+        return next((c for c in self.choices if c.id == ground_id), None)
 
-    def reason_text(self) -> str:
+    def _check(self) -> None:
+        """The prompt of the ground chosen; OK only when what it needs is written."""
+        choice = self.chosen()
+        self.ground_text.setText(self.ground.currentText() if choice is not None else "")
+        self.reason.setPlaceholderText(choice.prompt.text(self.lang) if choice is not None else translate(
+            "Dialogs", "Lý do (không có căn cứ thì không đổi kết luận)"))
+        missing = choice is not None and choice.needs_text and not self.text()
+        self.problem.setText(translate("Dialogs", "Căn cứ này cần ghi nội dung: %1").replace(
+            "%1", choice.prompt.text(self.lang)) if missing and choice is not None else "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not missing)
+
+    def text(self) -> str:
         return self.reason.toPlainText().strip()
+
+    def answer(self) -> tuple[str, str]:
+        choice = self.chosen()
+        return (choice.id if choice is not None else "", self.text())
 
     @classmethod
     def ask(cls, parent: QWidget | None, group_name: str, member_names: list[str], verdict: str,
-            rules: RuleSet, current: str, lang: str) -> str | None:
+            rules: RuleSet, current: tuple[str, str], lang: str) -> tuple[str, str] | None:
         dialog = cls(parent, group_name, member_names, verdict, rules, current, lang)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.reason_text()
+        return dialog.answer()

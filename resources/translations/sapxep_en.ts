@@ -256,6 +256,34 @@ The project is unchanged.</translation>
 <context>
     <name>Dialogs</name>
     <message>
+        <source>Căn cứ này cần ghi nội dung: %1</source>
+        <translation>This ground needs its text: %1</translation>
+    </message>
+    <message>
+        <source>Lý do (không có căn cứ thì không đổi kết luận)</source>
+        <translation>Reason (without a ground the verdict does not change)</translation>
+    </message>
+    <message>
+        <source>%1 không có căn cứ ngoại lệ nào để ghi: nội dung được lưu trong phương án và hồ sơ nhưng không đổi kết luận.</source>
+        <translation>%1 has no exception ground to record: the text is kept in the scenario and the dossier but does not change the verdict.</translation>
+    </message>
+    <message>
+        <source>Chọn căn cứ của %1 và ghi nội dung căn cứ yêu cầu; để trống cả hai để bỏ ngoại lệ.</source>
+        <translation>Choose a ground of %1 and write what it asks for; leave both empty to remove the exception.</translation>
+    </message>
+    <message>
+        <source>Nội dung:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source> – không phải trường hợp của nhóm %1 đơn vị</source>
+        <translation> – not a case for a group of %1 units</translation>
+    </message>
+    <message>
+        <source>(chưa chọn căn cứ)</source>
+        <translation>(no ground chosen)</translation>
+    </message>
+    <message>
         <location filename="../../gui/dialogs/common.py" line="12"/>
         <location filename="../../gui/dialogs/common.py" line="63"/>
         <source>Đồng ý</source>
@@ -546,6 +574,50 @@ The project is unchanged.</translation>
         <source>Lập lại bản xem trước với lựa chọn này; dự án chưa thay đổi</source>
         <translation>Make the preview again with these choices; the project is not changed yet</translation>
     </message>
+    <message>
+        <source>Chọn…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Cả tỉnh</source>
+        <translation>Whole province</translation>
+    </message>
+    <message>
+        <source>Huyện:</source>
+        <translation>District:</translation>
+    </message>
+    <message>
+        <source>Hãy chọn tệp sẽ ghi.</source>
+        <translation>Choose the file to write.</translation>
+    </message>
+    <message>
+        <source>Hãy đặt tên tệp kết thúc bằng .pdf, .xlsx, .csv, .gpkg hoặc .geojson (phần mở rộng chọn định dạng).</source>
+        <translation>Give the file a name ending in .pdf, .xlsx, .csv, .gpkg or .geojson (the extension chooses the format).</translation>
+    </message>
+    <message>
+        <source>Phần mở rộng của tệp chọn định dạng: .pdf, .xlsx, .csv, .gpkg, .geojson.</source>
+        <translation>The file&apos;s extension chooses the format: .pdf, .xlsx, .csv, .gpkg, .geojson.</translation>
+    </message>
+    <message>
+        <source>Toàn bộ dự án</source>
+        <translation>The whole project</translation>
+    </message>
+    <message>
+        <source>Tệp:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Tỉnh:</source>
+        <translation>Province:</translation>
+    </message>
+    <message>
+        <source>Xuất</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Bản tóm tắt gồm %1 đơn vị hành chính cấp xã.</source>
+        <translation>The summary covers %1 commune-level administrative units.</translation>
+    </message>
 </context>
 <context>
     <name>Editor</name>
@@ -655,6 +727,34 @@ No half-written file was left.</translation>
         <source>Đã ghi %1</source>
         <translation>Written: %1</translation>
     </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Mở thư mục chứa tệp</source>
+        <translation>Open the containing folder</translation>
+    </message>
+    <message>
+        <source>Mở tệp</source>
+        <translation>Open the file</translation>
+    </message>
+    <message>
+        <source>Đang dừng…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Đang xuất %1: %2 (%3 %)</source>
+        <translation>Exporting %1: %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>Đã dừng xuất %1; không có tệp nào được ghi.</source>
+        <translation>Export of %1 stopped; no file was written.</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>GroupsModel</name>
@@ -749,6 +849,10 @@ No half-written file was left.</translation>
         <location filename="../../gui/main_window.py" line="313"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
+    </message>
+    <message>
+        <source>Đã lưu phương án “%1” lúc %2</source>
+        <translation>Saved scenario “%1” at %2</translation>
     </message>
 </context>
 <context>
@@ -1696,6 +1800,26 @@ No half-written file was left.</translation>
         <source>Để công cụ đề xuất cách sắp xếp mà mọi nhóm đều đạt, lưu thành phương án mới</source>
         <translation>Let the tool propose an arrangement whose every group passes, stored as a new scenario</translation>
     </message>
+    <message>
+        <source>Dự án gần đây</source>
+        <translation>Recent projects</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn sử dụng</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>In bản tóm tắt phương án…</source>
+        <translation>Print the scenario summary…</translation>
+    </message>
+    <message>
+        <source>In bản đồ…</source>
+        <translation>Print the map…</translation>
+    </message>
+    <message>
+        <source>Mở tệp vừa xuất</source>
+        <translation>Open the last export</translation>
+    </message>
 </context>
 <context>
     <name>ProposalResults</name>
@@ -1979,14 +2103,226 @@ No half-written file was left.</translation>
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <source>(chưa có dự án nào khác)</source>
+        <translation>(no other project yet)</translation>
+    </message>
+    <message>
+        <source>Dự án mẫu: huyện Châu Thành, tỉnh Bến Tre (2019)</source>
+        <translation>Sample project: Châu Thành district, Bến Tre province (2019)</translation>
+    </message>
+    <message>
+        <source>In bản tóm tắt phương án</source>
+        <translation>Print the scenario summary</translation>
+    </message>
+    <message>
+        <source>In bản đồ</source>
+        <translation>Print the map</translation>
+    </message>
+    <message>
+        <source>Xóa danh sách</source>
+        <translation>Clear the list</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Hướng dẫn</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn sử dụng – Sắp xếp đơn vị hành chính cấp xã</source>
+        <translation>User guide – Arrangement of commune-level administrative units</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Phiên bản %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Phiên bản và nguồn dữ liệu</source>
+        <translation>Version and data sources</translation>
+    </message>
+    <message>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>% tiêu chuẩn</source>
+        <translation>% of standard</translation>
+    </message>
+    <message>
+        <source>%1 – %2 – in ngày %3</source>
+        <translation>%1 – %2 – printed on %3</translation>
+    </message>
+    <message>
+        <source>Các đơn vị nhập</source>
+        <translation>Merged units</translation>
+    </message>
+    <message>
+        <source>Diện tích (km²)</source>
+        <translation>Area (km²)</translation>
+    </message>
+    <message>
+        <source>Dân số (người)</source>
+        <translation>Population (persons)</translation>
+    </message>
+    <message>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Sơ đồ minh họa, không phải bản đồ ranh giới: các ô vẽ từ điểm nhãn của mỗi đơn vị.</source>
+        <translation>Schematic, not a boundary map: the cells are drawn from each unit&apos;s label point.</translation>
+    </message>
+    <message>
+        <source>Trước sắp xếp: %1 đơn vị; sau sắp xếp: %2 (giảm %3, %4 %). Phải sắp xếp nhưng chưa xử lý: %5. Kết luận: %6.</source>
+        <translation>Before the arrangement: %1 units; after: %2 (%3 fewer, %4 %). Required to merge but not yet handled: %5. Verdict: %6.</translation>
+    </message>
+    <message>
+        <source>Viền đậm: ranh giới đơn vị mới sau khi nhập; viền đỏ nét đứt: đơn vị phải sắp xếp nhưng chưa sắp xếp.</source>
+        <translation>Bold outline: boundary of a new unit after merging; red dashed outline: a unit required to merge but not yet merged.</translation>
+    </message>
+    <message>
+        <source>Đánh giá</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Đơn vị mới</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <source>Các đơn vị mới</source>
+        <translation>New units</translation>
+    </message>
+    <message>
+        <source>Phương án chưa nhập đơn vị nào.</source>
+        <translation>The scenario merges no units yet.</translation>
+    </message>
+    <message>
+        <source>Đơn vị phải sắp xếp nhưng chưa sắp xếp</source>
+        <translation>Units required to merge but not yet merged</translation>
+    </message>
+    <message>
+        <source>Không có.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <source>Đơn vị được miễn sắp xếp</source>
+        <translation>Units exempted from the arrangement</translation>
+    </message>
+</context>
+<context>
+    <name>Guide</name>
+    <message>
+        <source>Bắt đầu</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <source>Cửa sổ gồm bản đồ (trên), bảng đơn vị (dưới), danh sách phương án và bảng kiểm tra theo tiêu chuẩn (bên phải). Mỗi thay đổi được đánh giá lại ngay theo bộ quy tắc đang chọn (thanh công cụ).</source>
+        <translation>The window holds the map (top), the unit table (bottom), the scenario list and the checks panel (right). Every change is checked again at once against the rule set chosen in the toolbar.</translation>
+    </message>
+    <message>
+        <source>Công cụ mở lại dự án và phương án dùng lần trước. Tệp → Dự án gần đây liệt kê các dự án đã mở; mục “Dự án mẫu: huyện Châu Thành” đưa về dữ liệu mẫu có sẵn.</source>
+        <translation>The tool reopens the project and scenario used last time. File → Recent projects lists the projects opened; its item “Sample project: Châu Thành district” returns to the bundled sample data.</translation>
+    </message>
+    <message>
+        <source>Nhập đơn vị</source>
+        <translation>Merging units</translation>
+    </message>
+    <message>
+        <source>Chọn các đơn vị trên bản đồ hoặc trong bảng (Ctrl + nhấp để chọn thêm), rồi Sửa → Nhập đơn vị… (Ctrl+M): đặt tên, trụ sở và loại đơn vị mới.</source>
+        <translation>Select units on the map or in the table (Ctrl + click adds to the selection), then Edit → Merge units… (Ctrl+M): give the new unit its name, seat and kind.</translation>
+    </message>
+    <message>
+        <source>Thêm vào nhóm (Ctrl+Shift+A): chọn một đơn vị của nhóm cùng các đơn vị cần thêm. Bớt khỏi nhóm (Ctrl+Shift+R), Giải tán nhóm (Ctrl+Shift+D), Đổi tên nhóm (F2). Mọi thao tác hoàn tác được (Ctrl+Z) và làm lại được (Ctrl+Shift+Z).</source>
+        <translation>Add to group (Ctrl+Shift+A): select a unit of the group together with the units to add. Remove from group (Ctrl+Shift+R), Dissolve group (Ctrl+Shift+D), Rename group (F2). Every step can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z).</translation>
+    </message>
+    <message>
+        <source>Bảng kiểm tra cho biết từng nhóm đạt hay chưa đạt, với số liệu, mức tiêu chuẩn và điều khoản; đơn vị phải sắp xếp mà chưa xử lý có viền đỏ nét đứt trên bản đồ.</source>
+        <translation>The checks panel tells whether each group meets the standards, with the figure, the threshold and the article; units required to merge but not yet handled have a red dashed outline on the map.</translation>
+    </message>
+    <message>
+        <source>Miễn sắp xếp và ngoại lệ</source>
+        <translation>Exemptions and exceptions</translation>
+    </message>
+    <message>
+        <source>Miễn sắp xếp một đơn vị: chọn đúng đơn vị đó, Sửa → Miễn sắp xếp đơn vị… (Ctrl+E), chọn căn cứ hoặc ghi lý do. Để trống lý do để bỏ miễn sắp xếp.</source>
+        <translation>To exempt a unit: select that unit alone, Edit → Exempt the unit… (Ctrl+E), choose the legal ground or write the reason. Leave the reason empty to lift the exemption.</translation>
+    </message>
+    <message>
+        <source>Ngoại lệ của một nhóm chưa đạt tiêu chuẩn (ví dụ hai đơn vị có yếu tố đặc thù theo NQ 653/2019): chọn một đơn vị của nhóm, rồi Sửa → Ngoại lệ của nhóm… (Ctrl+Shift+G), cũng có trong menu chuột phải của nhóm và cạnh kết luận trong bảng kiểm tra, để ghi căn cứ và lý do.</source>
+        <translation>An exception for a group that falls short of the standards (for example two units with special factors under NQ 653/2019): select a unit of the group, then Edit → Group exception… (Ctrl+Shift+G), also in the group&apos;s right-click menu and beside its verdict in the checks panel, to record the ground and the reason.</translation>
+    </message>
+    <message>
+        <source>Số liệu khác số liệu gốc (ví dụ theo tờ trình): Sửa → Điều chỉnh số liệu… (Ctrl+Shift+O), ghi kèm nguồn.</source>
+        <translation>Figures other than the recorded ones (for example from a submission): Edit → Override figures… (Ctrl+Shift+O), with their source.</translation>
+    </message>
+    <message>
+        <source>Đề xuất phương án</source>
+        <translation>Proposing a plan</translation>
+    </message>
+    <message>
+        <source>Phương án → Đề xuất phương án…: công cụ tự lập một phương án mà mọi nhóm đều đạt tiêu chuẩn (ít thay đổi nhất, nhiều đơn vị nhất hoặc theo số đơn vị mong muốn), cho cả dự án, một tỉnh hoặc một huyện; các đơn vị đang chọn có thể được giữ nguyên. Phương án đề xuất được lưu thành phương án mới và mở ra để xem, sửa và so sánh; nút “Dừng, giữ kết quả tốt nhất” giữ phương án tốt nhất đã tìm được. Trên dòng lệnh: .venv/bin/python main.py propose.</source>
+        <translation>Scenario → Propose a plan…: the tool drafts a plan whose every group meets the standards (fewest changes, most units, or a target number of units), for the whole project, a province or a district; the selected units can be left as they are. The proposal is stored as a new scenario and opened to review, edit and compare; “Stop, keep the best result” keeps the best plan found so far. On the command line: .venv/bin/python main.py propose.</translation>
+    </message>
+    <message>
+        <source>So sánh phương án</source>
+        <translation>Comparing scenarios</translation>
+    </message>
+    <message>
+        <source>Phương án → So sánh phương án…: hai phương án cạnh nhau, bản đồ liên kết, các chỉ tiêu với giá trị tốt hơn được đánh dấu, và các khác biệt bằng lời.</source>
+        <translation>Scenario → Compare scenarios…: two scenarios side by side, linked maps, the indicators with the better value marked, and the differences in words.</translation>
+    </message>
+    <message>
+        <source>Xuất hồ sơ và in</source>
+        <translation>Exporting the dossier and printing</translation>
+    </message>
+    <message>
+        <source>Tệp → Xuất bản tóm tắt phương án… (Ctrl+Shift+E): chọn toàn bộ dự án, một tỉnh hoặc một huyện, và tệp sẽ ghi; phần mở rộng chọn định dạng: .pdf (bản tóm tắt cho hồ sơ đề án), .xlsx, .csv (đơn vị cũ → mới), .gpkg, .geojson (cho QGIS). Thanh tiến độ cho biết phần trăm; nút Hủy dừng xuất mà không để lại tệp dở. Xong, có thể mở ngay tệp hoặc thư mục chứa tệp (sau đó: Tệp → Mở tệp vừa xuất).</source>
+        <translation>File → Export scenario summary… (Ctrl+Shift+E): choose the whole project, a province or a district, and the file to write; the extension chooses the format: .pdf (the summary for the scheme&apos;s dossier), .xlsx, .csv (old unit → new), .gpkg, .geojson (for QGIS). The progress bar shows the percentage; Cancel stops the export and leaves no half-written file. When it is done, open the file or its folder at once (later: File → Open the last export).</translation>
+    </message>
+    <message>
+        <source>In bản đồ đang hiện (Ctrl+P) hoặc bản tóm tắt phương án (Ctrl+Shift+P) qua hộp thoại in; có thể in ra tệp PDF.</source>
+        <translation>Print the map as shown (Ctrl+P) or the scenario summary (Ctrl+Shift+P) through the print dialog; printing to a PDF file works too.</translation>
+    </message>
+    <message>
+        <source>Nhập ranh giới</source>
+        <translation>Importing boundaries</translation>
+    </message>
+    <message>
+        <source>Tệp → Nhập lớp ranh giới… (GeoPackage, Shapefile, GeoJSON): công cụ cho xem trước các đơn vị đối chiếu được và không đối chiếu được, diện tích tính được so với diện tích đã ghi, số cặp giáp ranh trước → sau, cảnh báo khi giảm mạnh; chọn trường mã và dung sai, rồi mới áp dụng. Tệp → Hoàn tác lần nhập ranh giới gần nhất đưa lại ranh giới trước đó.</source>
+        <translation>File → Import boundary layer… (GeoPackage, Shapefile, GeoJSON): the tool previews the units matched and unmatched, the computed areas against the recorded ones, the neighbour pairs before → after, with a warning when they drop sharply; choose the key field and the tolerance, then apply. File → Undo the last boundary import brings the previous boundaries back.</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <source>Tệp → Lưu (Ctrl+S) ghi phương án vào dự án; thanh trạng thái báo “Đã lưu”. Các thay đổi chưa lưu được lưu tạm vài giây một lần: nếu máy tắt đột ngột, lần mở sau công cụ đề nghị khôi phục.</source>
+        <translation>File → Save (Ctrl+S) writes the scenario into the project; the status bar says “Saved”. Unsaved changes are kept aside every few seconds: if the computer stops suddenly, the tool offers to restore them the next time.</translation>
+    </message>
+</context>
+<context>
     <name>Guard</name>
     <message>
         <source>Chi tiết kỹ thuật cho nhóm phát triển: %1</source>
         <translation>Technical details for the developers: %1</translation>
-    </message>
-    <message>
-        <source>Không thực hiện được</source>
-        <translation>Could not be done</translation>
     </message>
 </context>
 </TS>

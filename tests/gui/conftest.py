@@ -35,6 +35,7 @@ class Dialogs:
         self.answers: dict[str, list] = {}
         self.asked: list[tuple[str, tuple]] = []
         self.messages: list[str] = []
+        self.opened: list[str] = []             # files and folders the window asked the system to open
 
     def answer(self, kind: str, *values) -> None:
         self.answers.setdefault(kind, []).extend(values)
@@ -47,8 +48,14 @@ class Dialogs:
 
 @pytest.fixture(autouse=True)
 def dialogs(monkeypatch) -> Dialogs:
-    from gui.dialogs import common, figures, files, group_exception, merge_dialog, preview
+    from PySide6.QtGui import QDesktopServices
+
+    from gui import printing
+    from gui.dialogs import common, export_dialog, figures, files, group_exception, merge_dialog, preview
     d = Dialogs()
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: d.opened.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(export_dialog.ExportDialog, "ask", classmethod(lambda cls, *a: d._next("export", None, a)))
+    monkeypatch.setattr(printing, "ask", lambda *a: d._next("print", False, a))
     monkeypatch.setattr(common.Confirm, "ask", classmethod(lambda cls, *a: d._next("confirm", False, a)))
     monkeypatch.setattr(common.Choice, "ask", classmethod(lambda cls, *a: d._next("choice", "discard", a)))
     monkeypatch.setattr(common.TextInput, "ask", classmethod(lambda cls, *a: d._next("text", None, a)))

@@ -19,7 +19,10 @@ def test_the_pdf_summary_is_written_and_reads_back_with_diacritics(window, sessi
     assert run_export(window, qtbot, target) == ""
     text = "\n".join(page.extract_text() for page in PdfReader(str(target)).pages)
     assert "Phương án 2019" in text and "Giao Long" in text
-    assert dialogs.messages[-1] == f"Đã ghi {target}"
+    kind, (_, _, said, options) = dialogs.asked[-1]
+    assert kind == "choice" and said == f"Đã ghi {target}"
+    assert [label for _, label in options] == ["Mở tệp", "Mở thư mục chứa tệp", "Đóng"]
+    assert dialogs.opened == []                     # the planner chose to close
 
 
 def test_unsaved_edits_are_in_the_export(window, session, qtbot, tmp_path):

@@ -107,3 +107,9 @@ def test_the_notes_name_no_internal_id_and_no_command(project, tmp_path):
     assert "Điểm chưa xác minh của NQ 653/2019" in text
     assert not re.search(r"\bnq\d+-\d{4}\b", text)              # rule set ids
     assert "lệnh" not in text and "“rules”" not in text         # no reference to the command line
+
+
+def test_every_table_heading_stt_stays_on_one_line(long_named_pdf):
+    """The STT column holds three digits (a province has more than 100 units) and its heading whole."""
+    heads = [t for page in long_named_pdf.pages for t, *_ in runs(page) if t.startswith("ST")]
+    assert heads and set(heads) == {"STT"}
