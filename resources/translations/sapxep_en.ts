@@ -2324,5 +2324,9 @@ No half-written file was left.</translation>
         <source>Chi tiết kỹ thuật cho nhóm phát triển: %1</source>
         <translation>Technical details for the developers: %1</translation>
     </message>
+    <message>
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
+    </message>
 </context>
 </TS>
