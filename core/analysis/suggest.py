@@ -73,6 +73,13 @@ class _Overlay(Mapping):
 _GONE = object()
 
 
+def _working(dataset: Dataset, scenario: Scenario, result: ScenarioResult | None) -> Dataset:
+    """The units the scenario groups: split units as their parts, transferred units left out."""
+    if result is not None and result.working is not None:
+        return result.working
+    return scenario.working(dataset)
+
+
 def preview_group(dataset: Dataset, rules: RuleSet, scenario: Scenario,
                   members: list[str], result: ScenarioResult | None = None) -> GroupResult:
     """The result a group of ``members`` would have; the scenario itself is not changed.
@@ -82,6 +89,7 @@ def preview_group(dataset: Dataset, rules: RuleSet, scenario: Scenario,
     group (unknown code, fewer than two). ``result``, the scenario's current evaluation, saves
     working out every unit's name after the merger again.
     """
+    dataset = _working(dataset, scenario, result)
     taken = set(members)
     groups: list[Group] = []
     owner_changes: dict[str, object] = {}
@@ -145,6 +153,7 @@ def fixing_units(dataset: Dataset, rules: RuleSet, scenario: Scenario,
     has no free neighbour. ``result``, the scenario's current evaluation, saves working out
     every unit's name after the merger again.
     """
+    dataset = _working(dataset, scenario, result)
     group = scenario.group_by_id(group_id)
     taken = result.owner if result is not None else scenario.grouped_codes()
     candidates: set[str] = set()

@@ -77,3 +77,34 @@ def test_a_preview_and_proposals_read_the_same_with_or_without_the_current_evalu
                                         current).neighbours
     for group in s.groups:
         assert fixing_units(d, rules, s, group.id, current) == fixing_units(d, rules, s, group.id)
+
+
+def _split_scenario(dataset):
+    """Giao Hòa (28816) split in two: one part goes to Giao Long, the rest to Quới Sơn (issue 11 item 7)."""
+    from core.domain.scenario_io import from_dict
+    return from_dict({"name": "Tách Giao Hòa", "rules": "nq653-2019",
+                      "groups": [{"name": "Giao Long", "members": ["28813", "28816-1"]},
+                                 {"name": "Quới Sơn", "members": ["28807", "28816-2"]}],
+                      "splits": [{"unit": "28816", "parts": [
+                          {"id": "28816-1", "area_km2": 2.0, "population": 1500, "source": "Tờ trình (thử)"},
+                          {"id": "28816-2", "rest": True}]}]}, dataset)
+
+
+def test_selecting_units_of_a_scenario_with_a_split_unit_previews_the_parts_figures(dataset):
+    rules = get_rule_set("nq653-2019")
+    scenario = _split_scenario(dataset)
+    result = evaluate(dataset, rules, scenario)
+    preview = preview_group(dataset, rules, scenario, ["28807", "28816-2"], result)
+    rest = result.working.units["28816-2"]
+    assert preview.population == dataset.units["28807"].population.value + rest.population.value
+    assert rest.population.value == dataset.units["28816"].population.value - 1500
+
+
+def test_the_fix_suggestions_of_a_group_holding_a_part_name_free_neighbours_only(dataset):
+    rules = get_rule_set("nq653-2019")
+    scenario = _split_scenario(dataset)
+    result = evaluate(dataset, rules, scenario)
+    gid = next(g.id for g in scenario.groups if g.name == "Giao Long")
+    found = fixing_units(dataset, rules, scenario, gid, result)
+    codes = {s.code for s in found}
+    assert codes and not codes & {"28813", "28807", "28816", "28816-1", "28816-2"}
