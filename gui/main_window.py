@@ -55,7 +55,24 @@ def state_words(project, dataset, lang: str) -> list[str]:
                        position=state.get("position") or 0, last=known[-1].position))
     if figures.get("name") not in (None, "", "base"):
         out.append(say("history.status.figures", lang, name=figures["name"], date=figures.get("date") or "—"))
+    defaulted = defaulted_units(dataset)
+    if defaulted:
+        out.append(say("classification.status_defaulted", lang, units=defaulted))
     return out
+
+
+_DEFAULTED: dict[int, tuple[object, int]] = {}
+
+
+def defaulted_units(dataset) -> int:
+    """How many units carry a classification taken by default (counted once per dataset: the
+    status bar is redrawn after every gesture)."""
+    from core.domain.classification import count_defaulted
+    known = _DEFAULTED.get(id(dataset))
+    if known is None or known[0] is not dataset:
+        _DEFAULTED.clear()
+        known = _DEFAULTED[id(dataset)] = (dataset, count_defaulted(dataset.units.values())["units"])
+    return known[1]
 
 class MainWindow(QMainWindow):
     def __init__(self, session: Session) -> None:

@@ -37,3 +37,18 @@ def test_a_scenario_on_the_2020_state_shows_its_21_units_and_the_status_bar_name
 
 def test_a_project_with_one_state_shows_no_state_in_the_status_bar(window):
     assert "Hiện trạng" not in window.summary.text()
+
+
+def test_the_status_bar_says_how_many_units_have_a_defaulted_classification(window):
+    """Issue 11 item 3: every output says when classifications are defaulted, the status bar too."""
+    import dataclasses
+
+    from gui.main_window import state_words
+    session = window.session
+    assert not any("Phân loại mặc định" in w for w in state_words(session.project, session.dataset, "vi"))
+    units = dict(session.dataset.units)
+    for code in ("28813", "28816"):
+        units[code] = dataclasses.replace(units[code], defaulted=frozenset({"terrain"}))
+    dataset = dataclasses.replace(session.dataset, units=units)
+    assert "Phân loại mặc định: 2 đơn vị" in state_words(session.project, dataset, "vi")
+    assert "Defaulted classifications: 2 units" in state_words(session.project, dataset, "en")
