@@ -76,7 +76,8 @@ class Proposal:
         return STATUS_ORDER[worst]
 
     def to_scenario(self, dataset: Dataset, name: str, base: Scenario | None = None) -> Scenario:
-        s = Scenario(name, self.rules_id, description=Message("propose.description", goal=self.goal).text("vi"))
+        s = Scenario(name, self.rules_id, description=Message("propose.description",
+                                                          goal=Message(f"propose.goal.{self.goal}")).text("vi"))
         if base is not None:
             s.exemptions = dict(base.exemptions)
             s.overrides = dict(base.overrides)

@@ -79,3 +79,10 @@ def test_propose_on_chau_thanh_under_nq653_is_proven_optimal_and_resolves_every_
     # stored as a new scenario, which `check` judges the same
     assert cli_main(["--db", str(db_path), "check", out["scenario"], "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["verdict"] == "pass"
+
+
+def test_the_proposed_scenario_describes_its_goal_in_the_planners_words(dataset):
+    """The description goes into the dossier ("Mô tả phương án"): no goal id such as fewest-changes."""
+    p = propose(dataset, get_rule_set("nq653-2019"), ProposalRequest(goal="fewest-changes", workers=1))
+    description = p.to_scenario(dataset, "đề xuất").description
+    assert description == "Phương án do công cụ đề xuất (mục tiêu: ít thay đổi nhất)."
