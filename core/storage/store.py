@@ -23,6 +23,7 @@ from core.domain.scenario import Scenario, ScenarioError, now_iso
 from core.domain.scenario_io import from_dict, read_scenario_file, to_dict
 from core.storage import changelog
 from core.storage.changelog import default_author
+from core.storage.chosen import ChosenView
 from core.storage.failures import ProjectError, failure
 from core.storage.transaction import immediate
 
@@ -207,7 +208,7 @@ def migrate(path: Path, version: int) -> Path:
     return backup
 
 
-class Project:
+class Project(ChosenView):
     """An open project database.
 
     Opening a path with no file creates the project there (first start: from ``seed_from``,
@@ -380,15 +381,6 @@ class Project:
         row = self.db.execute("select value from meta where key = ?", [key]).fetchone()
         return row[0] if row else default
 
-    @property
-    def dataset(self) -> Dataset:
-        """The units of the state chosen (``use_state``; the first by default) with the figure set
-        chosen (``use_figures``; the units' own by default)."""
-        if self._dataset is None:
-            from core.storage import history
-            self._dataset = history.selected_dataset(self, self._state, self._figures)
-        return self._dataset
-
     def base_dataset(self) -> Dataset:
         """The project's first state: the ``units`` table as imported."""
         if self._base is None:
@@ -405,35 +397,6 @@ class Project:
             # collector's full passes, which otherwise double some national evaluations.
             gc.freeze()
         return self._base
-
-    # ----- states and figure sets (core.storage.history) ----------------------
-    def use_state(self, ref: str | None) -> None:
-        """Read the state ``ref`` (a name or position; None or "base": the first) from now on."""
-        from core.storage import history
-        position = (history.resolve_state(self, ref).position if ref else None) or None
-        if position != self._state:
-            self._state = position
-            self._dataset = None
-            self._geometries = None
-
-    def use_figures(self, name: str | None) -> None:
-        """Read the figure set ``name`` (None or "base": the units' own) from now on."""
-        from core.storage import history
-        chosen = history.resolve_figures(self, name).name if name else None
-        if chosen == "base":
-            chosen = None
-        if chosen != self._figures:
-            self._figures = chosen
-            self._dataset = None
-
-    @property
-    def figures_name(self) -> str:
-        """The figure set read ("" for the units' own)."""
-        return self._figures or ""
-
-    @property
-    def state_position(self) -> int:
-        return self._state or 0
 
     def has_boundaries(self) -> bool:
         return self.db["geometries"].count > 0

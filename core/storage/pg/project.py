@@ -25,6 +25,7 @@ from core.domain.scenario import Scenario, ScenarioError, new_id, now_iso
 from core.domain.scenario_io import from_dict, read_scenario_file, to_dict
 from core.storage import changelog
 from core.storage.changelog import Change
+from core.storage.chosen import ChosenView
 from core.storage.pg import schema
 from core.storage.pg.failures import connect, location, worded
 from core.storage.store import SCHEMA_VERSION, UNIT_COLUMNS, ConflictError, ProjectError, UnknownScenario
@@ -39,7 +40,7 @@ def journal_anchor(where: str) -> Path:
     return Path(user_data_dir(APP_NAME, APP_AUTHOR)) / "kho-dung-chung" / safe
 
 
-class PgProject:
+class PgProject(ChosenView):
     """An open shared store. ``PgProject(url)`` makes and seeds the tables in an empty database;
     ``fill(project)``, when given, fills them instead (in the same transaction), and a database
     that holds a store already is then refused."""
@@ -170,36 +171,6 @@ class PgProject:
         with self._guard():
             row = self.conn.execute("select value from meta where key = %s", [key]).fetchone()
         return row[0] if row else default
-
-    @property
-    def dataset(self) -> Dataset:
-        """The units with their figures (``core.storage.history``: the shared store keeps the first
-        state and the units' own figures only)."""
-        if self._dataset is None:
-            from core.storage import history
-            self._dataset = history.selected_dataset(self, self._state, self._figures)
-        return self._dataset
-
-    def use_state(self, ref: str | None) -> None:
-        from core.storage import history
-        position = (history.resolve_state(self, ref).position if ref else None) or None
-        if position != self._state:
-            self._state, self._dataset, self._geometries = position, None, None
-
-    def use_figures(self, name: str | None) -> None:
-        from core.storage import history
-        chosen = history.resolve_figures(self, name).name if name else None
-        chosen = None if chosen == "base" else chosen
-        if chosen != self._figures:
-            self._figures, self._dataset = chosen, None
-
-    @property
-    def figures_name(self) -> str:
-        return self._figures or ""
-
-    @property
-    def state_position(self) -> int:
-        return self._state or 0
 
     def base_dataset(self) -> Dataset:
         """The units as stored (the first state)."""
