@@ -56,19 +56,25 @@ def restore_previous(conn: sqlite3.Connection) -> bool:
     with immediate(conn):
         if not has_previous(conn):
             return False
-        for table, previous in KEPT:
-            conn.execute(f"create temp table swap_{table} as select * from {table}")
-            conn.execute(f"delete from {table}")
-            conn.execute(f"insert into {table} select * from {previous}")
-            conn.execute(f"delete from {previous}")
-            conn.execute(f"insert into {previous} select * from swap_{table}")
-            conn.execute(f"drop table temp.swap_{table}")
-        source = conn.execute("select value from previous_meta").fetchone()
-        current = conn.execute("select value from meta where key = 'adjacency_source'").fetchone()
-        conn.execute("delete from previous_meta")
-        conn.execute("insert into previous_meta (key, value) values ('adjacency_source', ?)",
-                     [current[0] if current else "data"])
-        conn.execute("insert or replace into meta (key, value) values ('adjacency_source', ?)",
-                     [source[0] if source else "data"])
+        swap_with_previous(conn, "?", "insert or replace into meta (key, value) values ('adjacency_source', ?)")
         conn.execute(REVISION)
     return True
+
+
+def swap_with_previous(conn, param: str, set_source: str) -> None:
+    """Swap the current boundaries with the previous ones, and their adjacency sources: the same
+    steps for a file and a shared store, inside the caller's transaction. ``param`` is the driver's
+    placeholder; ``set_source`` sets meta's ``adjacency_source`` to its one parameter."""
+    for table, previous in KEPT:
+        conn.execute(f"create temp table swap_{table} as select * from {table}")
+        conn.execute(f"delete from {table}")
+        conn.execute(f"insert into {table} select * from {previous}")
+        conn.execute(f"delete from {previous}")
+        conn.execute(f"insert into {previous} select * from swap_{table}")
+        conn.execute(f"drop table swap_{table}")
+    source = conn.execute("select value from previous_meta").fetchone()
+    current = conn.execute("select value from meta where key = 'adjacency_source'").fetchone()
+    conn.execute("delete from previous_meta")
+    conn.execute(f"insert into previous_meta (key, value) values ('adjacency_source', {param})",
+                 [current[0] if current else "data"])
+    conn.execute(set_source, [source[0] if source else "data"])

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import psycopg
 
-KEPT = (("geometries", "previous_geometries"), ("adjacency", "previous_adjacency"))
+from core.storage.boundaries import KEPT, swap_with_previous
+
 REVISION = ("insert into meta (key, value) values ('boundaries_revision', '1') on conflict (key) "
             "do update set value = (coalesce(nullif(meta.value, ''), '0')::integer + 1)::text")
 
@@ -48,19 +49,7 @@ def has_previous(conn: psycopg.Connection) -> bool:
 def restore_previous(conn: psycopg.Connection) -> bool:
     if not has_previous(conn):
         return False
-    for table, previous in KEPT:
-        conn.execute(f"create temp table swap_{table} as select * from {table}")
-        conn.execute(f"delete from {table}")
-        conn.execute(f"insert into {table} select * from {previous}")
-        conn.execute(f"delete from {previous}")
-        conn.execute(f"insert into {previous} select * from swap_{table}")
-        conn.execute(f"drop table swap_{table}")
-    source = conn.execute("select value from previous_meta").fetchone()
-    current = conn.execute("select value from meta where key = 'adjacency_source'").fetchone()
-    conn.execute("delete from previous_meta")
-    conn.execute("insert into previous_meta (key, value) values ('adjacency_source', %s)",
-                 [current[0] if current else "data"])
-    conn.execute("insert into meta (key, value) values ('adjacency_source', %s) "
-                 "on conflict (key) do update set value = excluded.value", [source[0] if source else "data"])
+    swap_with_previous(conn, "%s", "insert into meta (key, value) values ('adjacency_source', %s) "
+                       "on conflict (key) do update set value = excluded.value")
     conn.execute(REVISION)
     return True
